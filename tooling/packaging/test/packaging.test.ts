@@ -1,0 +1,174 @@
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, test } from 'vitest';
+import {
+  FIXTURES,
+  PUBLISHED,
+  type Published,
+  packAll,
+  ROOT,
+  run,
+  startProcess,
+} from './workspace.js';
+
+// Third-party versions the consumer installs from the registry, as a user would.
+const CONSUMER_DEPS = {
+  '@tanstack/react-query': '5.108.4',
+  '@types/node': '20.19.43',
+  '@types/react': '19.3.0',
+  '@types/react-dom': '19.3.0',
+  react: '19.3.1',
+  'react-dom': '19.3.1',
+  typescript: '6.0.3',
+};
+
+let tarballs: Record<Published, string>;
+let consumer: string;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+
+beforeAll(() => {
+  tarballs = packAll();
+  // A project outside the workspace: no workspace links, only the tarballs and the registry.
+  consumer = mkdtempSync(join(tmpdir(), 'resale-kit-consumer-'));
+  const files = Object.fromEntries(
+    PUBLISHED.map((p) => [`@resale-kit/${p}`, `file:${tarballs[p]}`]),
+  );
+  writeFileSync(
+    join(consumer, 'package.json'),
+    JSON.stringify({
+      name: 'resale-kit-consumer',
+      private: true,
+      type: 'module',
+      dependencies: { ...files, ...CONSUMER_DEPS },
+      overrides: files,
+    }),
+  );
+  writeFileSync(
+    join(consumer, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        jsx: 'react-jsx',
+        strict: true,
+        // Our .d.ts files are checked too: a type that fails to resolve must fail here.
+        skipLibCheck: false,
+        types: ['node'],
+        outDir: 'out',
+      },
+      include: ['*.ts', '*.tsx'],
+    }),
+  );
+  for (const f of readdirSync(FIXTURES)) copyFileSync(join(FIXTURES, f), join(consumer, f));
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], consumer);
+});
+
+describe('published packages', () => {
+  test.each(PUBLISHED)('publint finds nothing in %s', (name) => {
+    const out = run('pnpm', ['exec', 'publint', '--strict', join(ROOT, 'packages', name)], ROOT);
+    expect(out).toMatch(/All good!/);
+  });
+
+  test.each(PUBLISHED)('arethetypeswrong finds nothing in %s', (name) => {
+    // ESM-only packages: CommonJS and node10 resolution are out of scope by design.
+    const out = run(
+      'pnpm',
+      ['exec', 'attw', tarballs[name], '--profile', 'esm-only', '--format', 'ascii'],
+      ROOT,
+    );
+    expect(out).toMatch(/No problems found/);
+  });
+
+  test('a consumer typechecks against the installed .d.ts, and wrong calls fail', () => {
+    // @ts-expect-error lines in the fixtures fail the build if the SDK's types were loose.
+    expect(() => run('npx', ['tsc', '-p', '.'], consumer)).not.toThrow();
+  });
+
+  test('the SDK drives a server started from the installed server package', async () => {
+    const port = await freePort();
+    const server = startProcess(
+      'node',
+      [
+        join(consumer, 'node_modules/@resale-kit/server/bin/resale-kit-server.js'),
+        '--port',
+        String(port),
+      ],
+      {
+        cwd: consumer,
+        env: {
+          RESALE_KIT_DATA_DIR: join(consumer, '.data'),
+          DATABASE_URL: '',
+          NODE_ENV: 'development',
+        },
+        ready: /listening/i,
+      },
+    );
+    try {
+      await server.ready;
+      const identities = (await (
+        await fetch(`http://127.0.0.1:${port}/demo/identities`)
+      ).json()) as { kind: string; apiKey: string }[];
+      const isvKey = identities.find((i) => i.kind === 'isv')?.apiKey;
+      const resellerKey = identities.find((i) => i.kind === 'reseller')?.apiKey;
+      const out = run('node', ['out/sdk-usage.js'], consumer, {
+        RK_URL: `http://127.0.0.1:${port}/trpc`,
+        RK_ISV_KEY: isvKey,
+        RK_RESELLER_KEY: resellerKey,
+      });
+      const result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}');
+      expect(result).toEqual({
+        listed: true,
+        total: 1,
+        offerOpportunity: expect.any(String),
+        statusAfterOffer: 'complete',
+        timesUsed: 1,
+        secondUse: 'OPPORTUNITY_NOT_ACTIVE:COMPLETE',
+        deactivated: ['restricted', 'COMPLETE'],
+      });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('a browser bundle of an SDK consumer holds no server code', async () => {
+    const result = await build({
+      entryPoints: [join(consumer, 'browser-entry.ts')],
+      absWorkingDir: consumer,
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((i) => i.includes('@resale-kit/sdk'))).toBe(true);
+    for (const banned of [
+      '@resale-kit/server',
+      'drizzle-orm',
+      '@electric-sql/pglite',
+      'node_modules/postgres/',
+    ]) {
+      expect(inputs.filter((i) => i.includes(banned))).toEqual([]);
+    }
+  });
+
+  test('the components render from the installed react package', () => {
+    const out = run('node', ['out/react-usage.js'], consumer);
+    const { html } = JSON.parse(out.trim()) as { html: string };
+    expect(html).toContain('Opportunities');
+    expect(html).toContain('Complete');
+    expect(html).toContain('Percentage (12%)');
+    expect(html).toContain('Single use');
+  });
+});
