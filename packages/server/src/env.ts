@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import { IsoInstantSchema } from '@resale-kit/core';
+import { z } from 'zod';
+import { LOG_LEVELS } from './http/logger.js';
+
+/** Unset and empty are the same: `DATABASE_URL=` means "no Postgres". */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const EnvSchema = z.object({
+  NODE_ENV: optionalText,
+  PORT: optionalText
+    .refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65_535), {
+      error: 'must be a port number (0-65535)',
+    })
+    .transform((v) => (v === undefined ? 3001 : Number(v))),
+  HOST: optionalText.transform((v) => v ?? '127.0.0.1'),
+  DATABASE_URL: optionalText.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  ),
+  RESALE_KIT_DATA_DIR: optionalText,
+  CORS_ORIGINS: optionalText,
+  RESALE_KIT_NOW: optionalText.pipe(IsoInstantSchema.optional()),
+  LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS).default('info')),
+});
+
+export interface ServerEnv {
+  nodeEnv: string | undefined;
+  port: number;
+  host: string;
+  /** Postgres through postgres.js when set; PGlite in `dataDir` otherwise. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  corsOrigins: string | undefined;
+  /** RESALE_KIT_NOW: the moment the server runs "as of", or undefined for the system clock. */
+  fixedNow: Date | undefined;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Reads and validates the environment; throws EnvError naming each bad variable. */
+export function loadEnv(
+  env: Record<string, string | undefined> = process.env,
+  cwd: string = process.cwd(),
+): ServerEnv {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.RESALE_KIT_NOW && e.NODE_ENV === 'production') {
+    throw new EnvError(
+      'RESALE_KIT_NOW is set but NODE_ENV=production: a pinned clock is for demos and tests ' +
+        'only. Unset RESALE_KIT_NOW to run on the real clock.',
+    );
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(cwd, e.RESALE_KIT_DATA_DIR ?? '.data/pglite'),
+    corsOrigins: e.CORS_ORIGINS,
+    fixedNow: e.RESALE_KIT_NOW ? new Date(e.RESALE_KIT_NOW) : undefined,
+    logLevel: e.LOG_LEVEL,
+  };
+}
