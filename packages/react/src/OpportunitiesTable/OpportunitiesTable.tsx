@@ -1,0 +1,188 @@
+import { type ReactNode, useId, useMemo, useState } from 'react';
+import { formatNumber } from '../i18n/format.js';
+import { DEFAULT_TABLE_MESSAGES } from '../i18n/messages.js';
+import { useMessages } from '../i18n/useMessages.js';
+import { defaultColumnDefinitions } from './defaultColumns.js';
+import { SelectAllCell, SelectionCell } from './SelectionCells.js';
+import { nextSorting, SortableHeader } from './SortableHeader.js';
+import { TableActions } from './TableActions.js';
+import { TablePagination } from './TablePagination.js';
+import { Spinner, StateRow } from './TableStates.js';
+import type { CellContext, OpportunitiesTableProps, SortingState } from './types.js';
+import { useCopy } from './useCopy.js';
+import { useSelection } from './useSelection.js';
+
+/**
+ * The "Opportunities (N)" table of the Partners page. It shows the items it is given, in the
+ * order it is given them: sorting, filtering and paging happen on the server, driven by the
+ * events this component reports.
+ */
+export function OpportunitiesTable(props: OpportunitiesTableProps) {
+  const { items, selectionType, loading = false, error, locale = 'en-US' } = props;
+  const messages = useMessages(DEFAULT_TABLE_MESSAGES, props.messages);
+  const now = useMemo(() => props.now ?? new Date(), [props.now]);
+  const headingId = useId();
+  const radioName = useId();
+  const selection = useSelection(props);
+  const { announcement, copy } = useCopy(messages);
+
+  const [innerSorting, setInnerSorting] = useState<SortingState | null>(
+    props.defaultSorting ?? null,
+  );
+  const sorting = props.sorting === undefined ? innerSorting : props.sorting;
+  const onSort = (field: SortingState['field']) => {
+    const next = nextSorting(sorting, field);
+    if (props.sorting === undefined) setInnerSorting(next);
+    props.onSortingChange?.(next);
+  };
+
+  const columns = useMemo(() => {
+    const all = props.columnDefinitions ?? defaultColumnDefinitions(messages);
+    if (!props.visibleColumns) return all;
+    return props.visibleColumns.flatMap((id) => all.filter((c) => c.id === id));
+  }, [props.columnDefinitions, props.visibleColumns, messages]);
+
+  const context: CellContext = { locale, now, messages, copy };
+  const colSpan = columns.length + (selectionType ? 1 : 0);
+  const total = props.totalCount ?? items.length;
+  const selectedCount = selection.selected.length;
+  const counter = selectedCount
+    ? `(${formatNumber(selectedCount, locale)}/${formatNumber(total, locale)})`
+    : `(${formatNumber(total, locale)})`;
+  const Heading = `h${props.headingLevel ?? 2}` as const;
+
+  let body: ReactNode;
+  if (error) {
+    body = (
+      <StateRow colSpan={colSpan}>
+        <div role="alert" className="rk-state-error">
+          <strong>{error === true ? messages.error : error}</strong>
+        </div>
+        {props.onRetry && (
+          <button type="button" className="rk-button" onClick={props.onRetry}>
+            {messages.retry}
+          </button>
+        )}
+      </StateRow>
+    );
+  } else if (loading) {
+    body = (
+      <StateRow colSpan={colSpan}>
+        <div role="status" className="rk-state-loading">
+          <Spinner />
+          {props.loadingText ?? messages.loading}
+        </div>
+      </StateRow>
+    );
+  } else if (items.length === 0 && props.filteringActive) {
+    body = (
+      <StateRow colSpan={colSpan}>
+        {props.noMatch ?? (
+          <>
+            <strong>{messages.noMatch}</strong>
+            <p>{messages.noMatchDescription}</p>
+            {props.onClearFilter && (
+              <button type="button" className="rk-button" onClick={props.onClearFilter}>
+                {messages.clearFilter}
+              </button>
+            )}
+          </>
+        )}
+      </StateRow>
+    );
+  } else if (items.length === 0) {
+    body = (
+      <StateRow colSpan={colSpan}>
+        {props.empty ?? (
+          <>
+            <strong>{messages.empty}</strong>
+            <p>{messages.emptyDescription}</p>
+            {props.onCreate && (
+              <button type="button" className="rk-button" onClick={props.onCreate}>
+                {messages.createOpportunity}
+              </button>
+            )}
+          </>
+        )}
+      </StateRow>
+    );
+  } else {
+    const rowHeader = columns.find((c) => c.isRowHeader);
+    body = items.map((item) => {
+      const key = selection.getKey(item);
+      const isSelected = selection.selectedKeys.has(key);
+      return (
+        <tr key={key} className={isSelected ? 'rk-row rk-row--selected' : 'rk-row'}>
+          {selectionType && (
+            <SelectionCell
+              type={selectionType}
+              name={radioName}
+              checked={isSelected}
+              label={messages.selectRow(item.name)}
+              onToggle={() => selection.toggle(item)}
+            />
+          )}
+          {columns.map((column) =>
+            column === rowHeader ? (
+              <th key={column.id} scope="row">
+                {column.cell(item, context)}
+              </th>
+            ) : (
+              <td key={column.id}>{column.cell(item, context)}</td>
+            ),
+          )}
+        </tr>
+      );
+    });
+  }
+
+  return (
+    <div className={`rk-root rk-table${props.className ? ` ${props.className}` : ''}`}>
+      <div className="rk-table-header">
+        <Heading id={headingId} className="rk-table-title">
+          {messages.title} <span className="rk-counter">{counter}</span>
+        </Heading>
+        <TableActions {...props} selected={selection.selected} now={now} messages={messages} />
+      </div>
+      {props.filter && <div className="rk-table-filter">{props.filter}</div>}
+      <div className="rk-table-tools">
+        <span role="status" className="rk-announce">
+          {announcement}
+        </span>
+        <TablePagination {...props} messages={messages} disabled={loading} />
+      </div>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll it */}
+      <section className="rk-table-scroll" tabIndex={0} aria-labelledby={headingId}>
+        <table
+          className="rk-table-grid"
+          aria-labelledby={headingId}
+          aria-busy={loading || undefined}
+        >
+          <thead>
+            <tr>
+              {selectionType && (
+                <SelectAllCell
+                  type={selectionType}
+                  items={items}
+                  selectedKeys={selection.selectedKeys}
+                  getKey={selection.getKey}
+                  label={messages.selectAll}
+                  onToggleAll={() => selection.toggleAll(items)}
+                />
+              )}
+              {columns.map((column) => (
+                <SortableHeader
+                  key={column.id}
+                  column={column}
+                  sorting={sorting}
+                  onSort={props.onSortingChange ? onSort : undefined}
+                />
+              ))}
+            </tr>
+          </thead>
+          <tbody>{body}</tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

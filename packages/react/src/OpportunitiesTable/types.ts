@@ -1,0 +1,124 @@
+import type { Opportunity, SortDirection, SortField } from '@resale-kit/core';
+import type { ReactNode } from 'react';
+import type { TableMessages } from '../i18n/messages.js';
+
+/** What a cell renderer gets besides the item. */
+export interface CellContext {
+  /** The BCP 47 locale the table formats with. */
+  locale: string;
+  /** The instant "Created" is relative to and the guards are evaluated at. */
+  now: Date;
+  /** The table's strings. */
+  messages: TableMessages;
+  /** Copies a text to the clipboard and announces the result. */
+  copy: (text: string) => void;
+}
+
+/** One column of the table, in the spirit of Cloudscape's `columnDefinitions`. */
+export interface ColumnDefinition<T = Opportunity> {
+  /** A stable id, used by `visibleColumns`. */
+  id: string;
+  /** The header content. */
+  header: ReactNode;
+  /** Renders the cell for one item. */
+  cell: (item: T, context: CellContext) => ReactNode;
+  /** When set, the header is a sort button reporting this field through `onSortingChange`. */
+  sortingField?: SortField;
+  /** Renders the cell as the row's header (`<th scope="row">`); the first such column names the row. */
+  isRowHeader?: boolean;
+  /** A CSS width for the column, e.g. `'12rem'`. */
+  width?: string;
+}
+
+/** The sort the data is in: the table shows items in the order it is given them. */
+export interface SortingState {
+  /** The field sorted on. */
+  field: SortField;
+  /** Ascending or descending. */
+  direction: SortDirection;
+}
+
+/** Detail of a selection change. */
+export interface SelectionChangeDetail {
+  /** The items selected after the change. */
+  selectedItems: Opportunity[];
+}
+
+export interface OpportunitiesTableProps {
+  /** The rows of the current page, already filtered, sorted and paged by the server. */
+  items: readonly Opportunity[];
+  /** The columns; the announcement's eight by default (see `DEFAULT_COLUMN_DEFINITIONS`). */
+  columnDefinitions?: readonly ColumnDefinition[];
+  /** Ids of the columns to show, in order; all columns of `columnDefinitions` by default. */
+  visibleColumns?: readonly string[];
+  /** How to identify an item across renders and pages: a property name or a function. Default `'id'`. */
+  trackBy?: keyof Opportunity | ((item: Opportunity) => string);
+  /** `'single'` (radio buttons) or `'multi'` (checkboxes); no selection when omitted. */
+  selectionType?: 'single' | 'multi';
+  /** The selected items (controlled). Leave undefined for an uncontrolled selection. */
+  selectedItems?: readonly Opportunity[];
+  /** The initial selection when uncontrolled. */
+  defaultSelectedItems?: readonly Opportunity[];
+  /** Called with the new selection whenever the user changes it. */
+  onSelectionChange?: (detail: SelectionChangeDetail) => void;
+  /** The number of opportunities across all pages, shown as "Opportunities (N)" and used for page numbers. */
+  totalCount?: number;
+  /** The sort the items are in (controlled). Uncontrolled when undefined: see `defaultSorting`. */
+  sorting?: SortingState | null;
+  /** The initial sort indicator when `sorting` is uncontrolled. */
+  defaultSorting?: SortingState | null;
+  /** Called when the user asks for another sort; fetch the sorted data and pass it back as `items`. */
+  onSortingChange?: (sorting: SortingState) => void;
+  /** Enables "< Previous". */
+  hasPreviousPage?: boolean;
+  /** Enables "Next >". */
+  hasNextPage?: boolean;
+  /** Called by "< Previous". */
+  onPreviousPage?: () => void;
+  /** Called by "Next >". */
+  onNextPage?: () => void;
+  /** The 1-based number of the page shown; with `totalCount` and `pageSize` the pager shows page numbers. */
+  currentPage?: number;
+  /** Rows per page, to compute the page count from `totalCount`. */
+  pageSize?: number;
+  /** Called with a page number when the user picks one; without it page numbers are shown as text. */
+  onPageChange?: (page: number) => void;
+  /** Shows the loading state instead of rows. */
+  loading?: boolean;
+  /** Overrides the loading text. */
+  loadingText?: string;
+  /** An error to show instead of rows (true for the default message). */
+  error?: ReactNode;
+  /** Called by the error state's "Retry" button; the button is hidden without it. */
+  onRetry?: () => void;
+  /** Whether a filter is applied: an empty page then shows "No matches" instead of "No opportunities". */
+  filteringActive?: boolean;
+  /** Called by the no-match state's "Clear filter" button. */
+  onClearFilter?: () => void;
+  /** Replaces the empty state's content. */
+  empty?: ReactNode;
+  /** Replaces the no-match state's content. */
+  noMatch?: ReactNode;
+  /** A filter bar shown between the header and the rows. */
+  filter?: ReactNode;
+  /** Extra actions rendered after the built-in buttons; receives the selection. */
+  actions?: (selectedItems: Opportunity[]) => ReactNode;
+  /** Deactivate the selected items; the button shows when set and enables when a selected item is Active (core's `canDeactivate`). */
+  onDeactivate?: (items: Opportunity[]) => void;
+  /** Clone the selected item; the button shows when set and enables with exactly one item selected. */
+  onClone?: (item: Opportunity) => void;
+  /** Show the selected item; the button shows when set and enables with exactly one item selected. */
+  onViewDetails?: (item: Opportunity) => void;
+  /** Create an opportunity; the primary button shows when set. */
+  onCreate?: () => void;
+  /** The heading level of the title. Default 2. */
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
+  /** The instant "Created" and the guards are relative to. Default: the time of render. */
+  now?: Date;
+  /** The BCP 47 locale for numbers, percents and dates. Default `'en-US'`. */
+  locale?: string;
+  /** Strings to override; English by default. */
+  messages?: Partial<TableMessages>;
+  /** Extra class names for the root element. */
+  className?: string;
+}
