@@ -5,15 +5,15 @@
 
 export const DAY_MS = 86_400_000;
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** True when `value` is a real calendar date written as 'YYYY-MM-DD' (no 2026-02-30). */
 export function isCalendarDate(value: string): boolean {
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const [, y, mo, d] = m.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  if (!DATE_RE.test(value)) return false;
+  // Date.parse rolls '2026-02-30' over to March 2 (and Date.UTC maps years 0-99 to 1900-1999),
+  // so a date is real only when it survives the round trip unchanged.
+  const t = Date.parse(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === value;
 }
 
 /** The last millisecond of the given day in UTC: '2026-01-31' -> 2026-01-31T23:59:59.999Z. */
