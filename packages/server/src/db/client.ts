@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** The Drizzle database, whichever driver is underneath (both extend PgDatabase). */
+export type Orm = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction (or the database itself: both run queries). */
+export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0];
+
+export interface Database {
+  orm: Orm;
+  driver: 'pglite' | 'postgres';
+  /** Applies the committed migrations (idempotent). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** A postgres:// URL: use real Postgres through postgres.js. */
+  url?: string;
+  /** PGlite data folder, or 'memory://' (default: `.pglite` in the working directory). */
+  dataDir?: string;
+  /** Run migrations before returning (default true). */
+  migrate?: boolean;
+  /** postgres.js pool size (default 10). */
+  maxConnections?: number;
+}
+
+/**
+ * The committed migrations, found by walking up from this module: works from src/ (tests,
+ * tsx), from dist/ (bundled) and from an installed tarball (package.json "files": drizzle).
+ */
+export function migrationsFolder(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'drizzle');
+    if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('resale-kit: migrations folder (drizzle/) not found next to the package');
+}
+
+/** PGlite by default; postgres.js when a URL is given. Migrates unless told not to. */
+export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
+  const db = options.url ? openPostgres(options) : openPglite(options);
+  if (options.migrate !== false) await db.migrate();
+  return db;
+}
+
+function openPostgres(options: CreateDbOptions): Database {
+  const client = postgres(options.url as string, {
+    max: options.maxConnections ?? 10,
+    onnotice: () => {},
+  });
+  const orm = drizzlePostgres(client, { schema });
+  return {
+    orm: orm as unknown as Orm,
+    driver: 'postgres',
+    migrate: () => migratePostgres(orm, { migrationsFolder: migrationsFolder() }),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+function openPglite(options: CreateDbOptions): Database {
+  const dataDir = options.dataDir ?? resolve('.pglite');
+  const client = new PGlite(dataDir);
+  const orm = drizzlePglite(client, { schema });
+  return {
+    orm: orm as unknown as Orm,
+    driver: 'pglite',
+    migrate: () => migratePglite(orm, { migrationsFolder: migrationsFolder() }),
+    close: () => client.close(),
+  };
+}

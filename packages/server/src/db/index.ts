@@ -1,0 +1,15 @@
+export {
+  type CreateDbOptions,
+  createDb,
+  type Database,
+  migrationsFolder,
+  type Orm,
+  type Tx,
+} from './client.js';
+export { readSummary, rebuildCounters, rebuildCountersIn } from './counters.js';
+export * as schema from './schema.js';
+
+import type { Database } from './client.js';
+
+/** Applies the committed migrations (createDb already does unless `migrate: false`). */
+export const migrate = (db: Database): Promise<void> => db.migrate();

@@ -1,0 +1,255 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { conditionSql, openPredicateSql, statusPredicateSql } from './status-sql.js';
+
+// Millisecond precision, like JS dates: keyset cursors carry exact values.
+const instant = (name: string) =>
+  timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
+const createdAt = () => instant('created_at').notNull().defaultNow();
+
+/** The tenants: each record belongs to exactly one ISV. */
+export const isvs = pgTable('isvs', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const resellers = pgTable('resellers', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Which resellers an ISV works with: the only resellers its opportunities may target. */
+export const isvResellers = pgTable(
+  'isv_resellers',
+  {
+    isvId: uuid('isv_id')
+      .notNull()
+      .references(() => isvs.id),
+    resellerId: uuid('reseller_id')
+      .notNull()
+      .references(() => resellers.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.isvId, t.resellerId] }),
+    index('isv_resellers_reseller_idx').on(t.resellerId),
+  ],
+);
+
+/** A user of exactly one ISV or of exactly one reseller. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    isvId: uuid('isv_id').references(() => isvs.id),
+    resellerId: uuid('reseller_id').references(() => resellers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [check('users_one_org', sql`num_nonnulls(${t.isvId}, ${t.resellerId}) = 1`)],
+);
+
+/** API keys are high-entropy random strings, so a plain sha256 (hex) is enough to store them. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    keyHash: text('key_hash').notNull(),
+    label: text('label'),
+    createdAt: createdAt(),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_keys_key_hash_idx').on(t.keyHash)],
+);
+
+export const products = pgTable(
+  'products',
+  {
+    id: uuid('id').primaryKey(),
+    isvId: uuid('isv_id')
+      .notNull()
+      .references(() => isvs.id),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  // (isv_id, id) lets opportunities reference a product *of the same ISV*.
+  (t) => [unique('products_isv_id_key').on(t.isvId, t.id)],
+);
+
+export const DURATION_TYPE_SQL = sql.raw(`('single-use', 'specific-duration', 'no-set-duration')`);
+
+/**
+ * Opportunities. Status is never stored: it is derived in SQL by status-sql.ts. `end_at` is
+ * the end of the end date's day (UTC), stored so the clock-dependent part of the status is an
+ * indexable range. Product and reseller names are copied in (they never change) so sorting by
+ * them is an index scan, not a join.
+ */
+export const opportunities = pgTable(
+  'opportunities',
+  {
+    id: uuid('id').primaryKey(),
+    isvId: uuid('isv_id')
+      .notNull()
+      .references(() => isvs.id),
+    productId: uuid('product_id').notNull(),
+    productName: text('product_name').notNull(),
+    resellerId: uuid('reseller_id')
+      .notNull()
+      .references(() => resellers.id),
+    resellerName: text('reseller_name').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    /** Percent x 100: exact, integer, sortable (12.5% -> 1250). */
+    discountBps: integer('discount_bps').notNull(),
+    durationType: text('duration_type').notNull(),
+    endAt: instant('end_at'),
+    restrictedAt: instant('restricted_at'),
+    timesUsed: integer('times_used').notNull().default(0),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    clonedFromId: uuid('cloned_from_id'),
+  },
+  (t) => {
+    const cond = conditionSql(t, null);
+    return [
+      foreignKey({
+        name: 'opportunities_product_same_isv_fk',
+        columns: [t.isvId, t.productId],
+        foreignColumns: [products.isvId, products.id],
+      }),
+      foreignKey({
+        name: 'opportunities_reseller_partner_fk',
+        columns: [t.isvId, t.resellerId],
+        foreignColumns: [isvResellers.isvId, isvResellers.resellerId],
+      }),
+      foreignKey({
+        name: 'opportunities_cloned_from_fk',
+        columns: [t.clonedFromId],
+        foreignColumns: [t.id],
+      }),
+      check('opportunities_duration_type', sql`${t.durationType} in ${DURATION_TYPE_SQL}`),
+      check('opportunities_discount', sql`${t.discountBps} between 1 and 10000`),
+      check('opportunities_times_used', sql`${t.timesUsed} >= 0`),
+      check(
+        'opportunities_single_use_once',
+        sql`${t.durationType} <> 'single-use' or ${t.timesUsed} <= 1`,
+      ),
+      check(
+        'opportunities_end_at_by_type',
+        sql`(${t.durationType} <> 'specific-duration' or ${t.endAt} is not null) and (${t.durationType} <> 'no-set-duration' or ${t.endAt} is null)`,
+      ),
+      // Keyset paging per tenant: one index per sort column, id as the tie-break.
+      index('opp_isv_created_idx').on(t.isvId, t.createdAt, t.id),
+      index('opp_isv_name_idx').on(t.isvId, t.name, t.id),
+      index('opp_isv_product_name_idx').on(t.isvId, t.productName, t.id),
+      index('opp_isv_reseller_name_idx').on(t.isvId, t.resellerName, t.id),
+      index('opp_isv_times_used_idx').on(t.isvId, t.timesUsed, t.id),
+      index('opp_isv_discount_idx').on(t.isvId, t.discountBps, t.id),
+      index('opp_isv_id_idx').on(t.isvId, t.id),
+      index('opp_isv_product_idx').on(t.isvId, t.productId, t.createdAt),
+      index('opp_isv_reseller_idx').on(t.isvId, t.resellerId, t.createdAt),
+      index('opp_reseller_created_idx').on(t.resellerId, t.createdAt, t.id),
+      index('opp_reseller_id_idx').on(t.resellerId, t.id),
+      // Status filters: one partial index per clock-free class, predicates built by status-sql.
+      index('opp_isv_restricted_idx').on(t.isvId, t.createdAt).where(cond.restricted),
+      index('opp_isv_complete_idx')
+        .on(t.isvId, t.createdAt)
+        .where(statusPredicateSql(t, 'complete', null)),
+      index('opp_isv_open_end_idx').on(t.isvId, t.endAt).where(openPredicateSql(t)),
+    ];
+  },
+);
+
+/** CPPOs. The idempotency key is unique per reseller: a repeat returns the first offer. */
+export const offers = pgTable(
+  'offers',
+  {
+    id: uuid('id').primaryKey(),
+    opportunityId: uuid('opportunity_id')
+      .notNull()
+      .references(() => opportunities.id),
+    resellerId: uuid('reseller_id')
+      .notNull()
+      .references(() => resellers.id),
+    buyerAccountId: text('buyer_account_id').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('offers_reseller_key_idx').on(t.resellerId, t.idempotencyKey),
+    index('offers_opportunity_idx').on(t.opportunityId, t.createdAt),
+  ],
+);
+
+/** Append-only audit history of an opportunity. */
+export const events = pgTable(
+  'events',
+  {
+    id: uuid('id').primaryKey(),
+    opportunityId: uuid('opportunity_id')
+      .notNull()
+      .references(() => opportunities.id),
+    isvId: uuid('isv_id')
+      .notNull()
+      .references(() => isvs.id),
+    type: text('type').notNull(),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => users.id),
+    at: instant('at').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    check('events_type', sql`${t.type} in ('created', 'cloned', 'used', 'deactivated')`),
+    index('events_opportunity_idx').on(t.opportunityId, t.at),
+  ],
+);
+
+/**
+ * Summary counters, kept in the same transactions that change opportunities. The clock-free
+ * classes are plain counts; "open" rows (neither restricted nor complete) with an end date
+ * live in isv_open_end_counts, so expired / expiring are a range sum over a few rows.
+ */
+export const isvCounters = pgTable('isv_counters', {
+  isvId: uuid('isv_id')
+    .primaryKey()
+    .references(() => isvs.id),
+  total: integer('total').notNull().default(0),
+  restricted: integer('restricted').notNull().default(0),
+  complete: integer('complete').notNull().default(0),
+  openNoEnd: integer('open_no_end').notNull().default(0),
+});
+
+export const isvOpenEndCounts = pgTable(
+  'isv_open_end_counts',
+  {
+    isvId: uuid('isv_id')
+      .notNull()
+      .references(() => isvs.id),
+    endAt: instant('end_at').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.isvId, t.endAt] })],
+);

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type CreateOpportunity,
+  endDateToInstant,
+  type FieldIssue,
+  type Opportunity,
+  validateCreateOpportunity,
+} from '@resale-kit/core';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Orm } from '../db/client.js';
+import { CounterDelta } from '../db/counters.js';
+import { isvResellers, opportunities, products, resellers } from '../db/schema.js';
+import { validationError } from './errors.js';
+import { appendEvents } from './events.js';
+import { toBps, toOpportunity } from './rows.js';
+import type { IsvPrincipal } from './types.js';
+
+/** One opportunity per product x reseller pair, in one transaction: all or nothing. */
+export async function createOpportunities(
+  orm: Orm,
+  p: IsvPrincipal,
+  input: CreateOpportunity,
+  now: Date,
+): Promise<Opportunity[]> {
+  // Static and clock-dependent rules (end date per duration type, not in the past) from core.
+  const checked = validateCreateOpportunity(input, now);
+  if (!checked.ok) throw validationError(checked.issues);
+  const v = checked.value;
+
+  return orm.transaction(async (tx) => {
+    const [productRows, resellerRows] = await Promise.all([
+      tx
+        .select({ id: products.id, name: products.name })
+        .from(products)
+        .where(and(eq(products.isvId, p.isvId), inArray(products.id, v.productIds))),
+      tx
+        .select({ id: resellers.id, name: resellers.name })
+        .from(resellers)
+        .innerJoin(isvResellers, eq(isvResellers.resellerId, resellers.id))
+        .where(and(eq(isvResellers.isvId, p.isvId), inArray(resellers.id, v.resellerIds))),
+    ]);
+    const productById = new Map(productRows.map((r) => [r.id, r]));
+    const resellerById = new Map(resellerRows.map((r) => [r.id, r]));
+    // Another tenant's product looks exactly like a missing one.
+    const issues: FieldIssue[] = [
+      ...v.productIds.flatMap((id, i) =>
+        productById.has(id) ? [] : [{ field: `productIds.${i}`, message: `unknown product ${id}` }],
+      ),
+      ...v.resellerIds.flatMap((id, i) =>
+        resellerById.has(id)
+          ? []
+          : [{ field: `resellerIds.${i}`, message: `unknown reseller ${id} (not a partner)` }],
+      ),
+    ];
+    if (issues.length) throw validationError(issues);
+
+    const endAt = v.endDate ? endDateToInstant(v.endDate) : null;
+    const rows = v.productIds.flatMap((productId) =>
+      v.resellerIds.map((resellerId) => ({
+        id: randomUUID(),
+        isvId: p.isvId,
+        productId,
+        productName: productById.get(productId)?.name ?? '',
+        resellerId,
+        resellerName: resellerById.get(resellerId)?.name ?? '',
+        name: v.name,
+        description: v.description,
+        discountBps: toBps(v.discount.percent),
+        durationType: v.durationType,
+        endAt,
+        restrictedAt: null,
+        timesUsed: 0,
+        createdAt: now,
+        createdBy: p.userId,
+        clonedFromId: null,
+      })),
+    );
+    const inserted = await tx.insert(opportunities).values(rows).returning();
+    await appendEvents(
+      tx,
+      inserted.map((r) => ({
+        opportunityId: r.id,
+        isvId: p.isvId,
+        type: 'created',
+        actorId: p.userId,
+        at: now,
+      })),
+    );
+    const delta = new CounterDelta();
+    for (const r of inserted) delta.add(r);
+    await delta.flush(tx, p.isvId);
+    return inserted.map((r) => toOpportunity(r, now));
+  });
+}
