@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   foreignKey,
   index,
@@ -196,6 +197,8 @@ export const offers = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
+    /** Insertion order: a stable tie-break for offers made at the same instant. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },
   (t) => [
     uniqueIndex('offers_reseller_key_idx').on(t.resellerId, t.idempotencyKey),
@@ -220,6 +223,8 @@ export const events = pgTable(
       .references(() => users.id),
     at: instant('at').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>(),
+    /** Insertion order: a stable tie-break for events recorded at the same instant. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },
   (t) => [
     check('events_type', sql`${t.type} in ('created', 'cloned', 'used', 'deactivated')`),

@@ -34,7 +34,7 @@ export async function getOpportunity(
       .from(offers)
       .innerJoin(users, eq(users.id, offers.createdBy))
       .where(eq(offers.opportunityId, id))
-      .orderBy(asc(offers.createdAt), asc(offers.id)),
+      .orderBy(asc(offers.createdAt), asc(offers.seq)),
     orm
       .select({
         id: events.id,
@@ -47,7 +47,7 @@ export async function getOpportunity(
       .from(events)
       .innerJoin(users, eq(users.id, events.actorId))
       .where(eq(events.opportunityId, id))
-      .orderBy(asc(events.at), asc(events.id)),
+      .orderBy(asc(events.at), asc(events.seq)),
   ]);
   return {
     opportunity: toOpportunity(row, now),
