@@ -6,6 +6,12 @@ export {
   migrate,
   rebuildCounters,
 } from './db/index.js';
+// API: the tRPC router, its contexts and the HTTP server.
+export { EnvError, loadEnv, type ServerEnv } from './env.js';
+export { type CorsOptions, parseCorsOrigins } from './http/cors.js';
+export { createJsonLogger, type Logger, type LogLevel } from './http/logger.js';
+export { createHttpServer, type HttpServer, type HttpServerOptions } from './http/server.js';
 export { DEMO_IDENTITIES, type DemoIdentity, demoId, seedDemo } from './seed/index.js';
 export { createStore } from './store/index.js';
 export * from './store/types.js';
+export * from './trpc/index.js';

@@ -17,6 +17,23 @@ function allowedOrigin(cors: CorsOptions, origin: string | undefined): string | 
   return cors.origins.includes(origin) ? origin : null;
 }
 
+/** Adds `Origin` to Vary and keeps it there when a later handler (tRPC) sets its own Vary. */
+function varyOnOrigin(res: ServerResponse): void {
+  const setHeader = res.setHeader.bind(res);
+  const withOrigin = (value: number | string | readonly string[]) => {
+    const parts = String(value)
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    return parts.some((p) => p.toLowerCase() === 'origin')
+      ? parts.join(', ')
+      : [...parts, 'Origin'].join(', ');
+  };
+  res.setHeader = (name, value) =>
+    name.toLowerCase() === 'vary' ? setHeader(name, withOrigin(value)) : setHeader(name, value);
+  setHeader('Vary', 'Origin');
+}
+
 /**
  * Sets the CORS headers for `req`. Answers a preflight itself and returns true when it did
  * (204 for an allowed origin, 403 otherwise); returns false when the request should go on.
@@ -30,7 +47,7 @@ export function applyCors(
   const origin = allowedOrigin(cors, req.headers.origin);
   if (origin) {
     res.setHeader('Access-Control-Allow-Origin', origin);
-    if (origin !== '*') res.setHeader('Vary', 'Origin');
+    if (origin !== '*') varyOnOrigin(res);
   }
   const isPreflight =
     req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;

@@ -1,0 +1,99 @@
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { cliEnv, parseCliArgs } from '../../src/cli.js';
+import { EnvError, loadEnv } from '../../src/env.js';
+import { parseCorsOrigins } from '../../src/http/cors.js';
+
+describe('loadEnv', () => {
+  test('defaults', () => {
+    expect(loadEnv({}, '/srv/app')).toEqual({
+      nodeEnv: undefined,
+      port: 3001,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      dataDir: resolve('/srv/app', '.data/pglite'),
+      corsOrigins: undefined,
+      fixedNow: undefined,
+      logLevel: 'info',
+    });
+  });
+
+  test('empty values mean unset (DATABASE_URL= selects PGlite)', () => {
+    expect(
+      loadEnv({ DATABASE_URL: '', PORT: '', RESALE_KIT_NOW: ' ' }).databaseUrl,
+    ).toBeUndefined();
+  });
+
+  test('RESALE_KIT_NOW pins the clock', () => {
+    const env = loadEnv({ RESALE_KIT_NOW: '2026-03-10T12:00:00Z', NODE_ENV: 'development' });
+    expect(env.fixedNow?.toISOString()).toBe('2026-03-10T12:00:00.000Z');
+  });
+
+  test('RESALE_KIT_NOW is refused in production, with a message saying so', () => {
+    expect(() =>
+      loadEnv({ RESALE_KIT_NOW: '2026-03-10T12:00:00Z', NODE_ENV: 'production' }),
+    ).toThrow(/RESALE_KIT_NOW is set but NODE_ENV=production/);
+  });
+
+  test('each bad variable is named with its rule', () => {
+    try {
+      loadEnv({
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        RESALE_KIT_NOW: 'tomorrow',
+        LOG_LEVEL: 'loud',
+      });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(EnvError);
+      const message = (err as Error).message;
+      expect(message).toContain('PORT: must be a port number');
+      expect(message).toContain('DATABASE_URL: must be a postgres:// URL');
+      expect(message).toContain('RESALE_KIT_NOW: must be an ISO 8601 instant');
+      expect(message).toMatch(/LOG_LEVEL: /);
+    }
+  });
+
+  test('accepts postgres URLs and data dirs', () => {
+    const env = loadEnv({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x',
+      RESALE_KIT_DATA_DIR: '/tmp/d',
+    });
+    expect(env.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/x');
+    expect(env.dataDir).toBe('/tmp/d');
+  });
+});
+
+describe('the bin flags', () => {
+  test('flags win over the environment', () => {
+    const args = parseCliArgs([
+      '--port',
+      '4000',
+      '--host',
+      '0.0.0.0',
+      '--data-dir',
+      'x',
+      '--no-seed',
+    ]);
+    expect(args).toEqual({ help: false, port: '4000', host: '0.0.0.0', dataDir: 'x', seed: false });
+    expect(loadEnv(cliEnv(args, { PORT: '5000' }), '/w')).toMatchObject({
+      port: 4000,
+      host: '0.0.0.0',
+      dataDir: '/w/x',
+    });
+  });
+
+  test('an unknown flag is an error naming it', () => {
+    expect(() => parseCliArgs(['--prot', '1'])).toThrow(/--prot/);
+  });
+});
+
+describe('CORS_ORIGINS', () => {
+  test('a list, a wildcard, or off', () => {
+    expect(parseCorsOrigins('http://a.test, http://b.test')).toEqual({
+      origins: ['http://a.test', 'http://b.test'],
+    });
+    expect(parseCorsOrigins('*')).toEqual({ origins: '*' });
+    expect(parseCorsOrigins('')).toBeUndefined();
+  });
+});
