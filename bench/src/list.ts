@@ -1,0 +1,163 @@
+/**
+ * opportunities.list over HTTP vs the same SQL straight through postgres.js.
+ *   pnpm --filter @resale-kit/bench bench:list        (needs `pnpm load` first)
+ */
+import { SORT_FIELDS, type SortDirection, type SortField } from '@resale-kit/core';
+import postgres from 'postgres';
+import { arg, cliMeasureOptions, dbUrl } from './env.js';
+import { benchApiKey } from './generate.js';
+import { replayer, startServer, trpcQuery } from './harness.js';
+import { fmt, machine, measure, type Stats, table, verdict, writeResult } from './report.js';
+
+interface Page {
+  items: { id: string; createdAt: string }[];
+  nextCursor: string | null;
+  total: number;
+}
+
+const LIMIT = 20;
+const DEEP_PAGES = 10_000;
+
+/** The cursor format the server issues (base64url JSON; see packages/server/src/store/cursor.ts). */
+export function makeCursor(f: SortField, o: SortDirection, k: string | number, i: string) {
+  return Buffer.from(JSON.stringify({ d: 'n', f, o, k, i }), 'utf8').toString('base64url');
+}
+
+export async function pgVersion(sql: postgres.Sql) {
+  const [row] = await sql`select current_setting('server_version') as v`;
+  return `PostgreSQL ${row?.v}`;
+}
+
+export async function runList(opts: { maxMs?: number; iterations?: number } = {}) {
+  const url = dbUrl(arg('db'));
+  const sql = postgres(url, { max: 10, onnotice: () => {} });
+  const server = await startServer(url);
+  const replay = replayer(sql);
+  try {
+    const big = benchApiKey('isv', 0);
+    const [isv0] = await sql`select u.isv_id from api_keys k join users u on u.id = k.user_id
+      where k.key_hash = encode(sha256(convert_to(${big}, 'UTF8')), 'hex')`;
+    if (!isv0) throw new Error('no bench data: run `pnpm --filter @resale-kit/bench load` first');
+    const [{ n: bigRows } = { n: 0 }] = await sql<{ n: number }[]>`
+      select count(*)::int as n from opportunities where isv_id = ${isv0.isv_id}`;
+    const deepOffset = Math.min(DEEP_PAGES * LIMIT, bigRows) - LIMIT - 1;
+    const [deepRow] = await sql<{ created_at: Date; id: string }[]>`
+      select created_at, id from opportunities where isv_id = ${isv0.isv_id}
+      order by created_at desc, id desc offset ${deepOffset} limit 1`;
+    if (!deepRow) throw new Error('deep row not found');
+    const deepPage = Math.floor((deepOffset + 1) / LIMIT) + 1;
+
+    // The generated cursor must be the server's own: compare with page 1's nextCursor.
+    const first = await trpcQuery<Page>(server.base, big, 'opportunities.list', { limit: LIMIT });
+    const last = first.items[LIMIT - 1];
+    if (!last || first.nextCursor !== makeCursor('createdAt', 'desc', last.createdAt, last.id)) {
+      throw new Error('cursor format changed: update makeCursor');
+    }
+    const deepCursor = makeCursor('createdAt', 'desc', deepRow.created_at.toISOString(), deepRow.id);
+
+    const [meta] = await sql<{ isvs: number }[]>`select (value->'preset'->>'isvs')::int as isvs from bench_meta where key = 'load'`;
+    const typical = benchApiKey('isv', Math.floor((meta?.isvs ?? 2) / 2));
+    const scenarios: { name: string; key: string; input: Record<string, unknown> }[] = [
+      { name: 'first page (createdAt desc)', key: big, input: { limit: LIMIT } },
+      {
+        name: `page ${deepPage.toLocaleString('en')} (cursor)`,
+        key: big,
+        input: { limit: LIMIT, cursor: deepCursor },
+      },
+      { name: 'status = active', key: big, input: { limit: LIMIT, status: ['active'] } },
+      {
+        name: 'status = expired, complete',
+        key: big,
+        input: { limit: LIMIT, status: ['expired', 'complete'] },
+      },
+      { name: 'text search "healthcare pilot"', key: big, input: { limit: LIMIT, q: 'healthcare pilot' } },
+      ...SORT_FIELDS.map((field) => ({
+        name: `sort ${field} asc`,
+        key: big,
+        input: { limit: LIMIT, sort: { field, direction: 'asc' } },
+      })),
+      { name: 'typical tenant, first page', key: typical, input: { limit: LIMIT } },
+    ];
+
+    const rows: (string | number)[][] = [];
+    const figures: Record<string, { http: Stats; sql: Stats; pageSql: Stats; statements: number }> = {};
+    for (const s of scenarios) {
+      const call = () => trpcQuery<Page>(server.base, s.key, 'opportunities.list', s.input);
+      const page = await call();
+      if (page.items.length === 0) throw new Error(`${s.name}: empty page`);
+      const statements = await server.capture(call);
+      const pageStatement = statements.filter((st) => /order by/i.test(st.text) && /limit/i.test(st.text));
+      const http = await measure(call, opts);
+      const raw = await measure(() => replay(statements), opts);
+      const pageSql = await measure(() => replay(pageStatement.slice(0, 1)), opts);
+      figures[s.name] = { http, sql: raw, pageSql, statements: statements.length };
+      const ratio = http.p50 / raw.p50;
+      rows.push([
+        s.name,
+        page.total.toLocaleString('en'),
+        statements.length,
+        fmt(http.p50),
+        fmt(http.p95),
+        fmt(http.p99),
+        fmt(http.rps, 0),
+        fmt(raw.p50),
+        fmt(raw.p95),
+        fmt(raw.p99),
+        fmt(pageSql.p50),
+        `${fmt(ratio)}x`,
+        verdict(ratio <= 1.3),
+      ]);
+      process.stdout.write(`  ${s.name}: http p50 ${fmt(http.p50)} ms, sql p50 ${fmt(raw.p50)} ms\n`);
+    }
+    const firstP50 = figures[scenarios[0]?.name ?? '']?.http.p50 ?? Number.NaN;
+    const deepP50 = figures[scenarios[1]?.name ?? '']?.http.p50 ?? Number.NaN;
+    const deepRatio = deepP50 / firstP50;
+    const markdown = [
+      `ISV 0 holds ${bigRows.toLocaleString('en')} opportunities; page size ${LIMIT}; one request at a time.`,
+      'HTTP = opportunities.list through the server (tRPC over node:http, auth included).',
+      'SQL = every statement that request sent (auth, page, total, cursor checks), replayed at once through postgres.js.',
+      'Page SQL = the page query alone. Times in ms.',
+      '',
+      table(
+        [
+          'scenario',
+          'total',
+          'stmts',
+          'HTTP p50',
+          'p95',
+          'p99',
+          'req/s',
+          'SQL p50',
+          'p95',
+          'p99',
+          'page SQL p50',
+          'HTTP/SQL p50',
+          'target <= 1.3x',
+        ],
+        rows,
+      ),
+      '',
+      `Deep page vs first page (HTTP p50): ${fmt(deepP50)} / ${fmt(firstP50)} = ${fmt(deepRatio)}x, target <= 1.2x: ${verdict(deepRatio <= 1.2)}`,
+    ].join('\n');
+    const result = {
+      title: 'opportunities.list: HTTP vs raw SQL',
+      machine: machine({ postgres: await pgVersion(sql) }),
+      figures,
+      deepRatio,
+      markdown,
+    };
+    writeResult('list', result);
+    process.stdout.write(`\n${markdown}\n`);
+    return result;
+  } finally {
+    await server.close();
+    await sql.end();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runList(cliMeasureOptions()).catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

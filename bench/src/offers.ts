@@ -1,0 +1,232 @@
+/**
+ * offers.create under 64 concurrent clients on Postgres, against the server's bin in a child
+ * process, then the exactly-once check: every acknowledged offer is stored once, times_used
+ * equals the offer rows, a replayed key counted nothing, a single-use opportunity raced by all
+ * clients yields exactly one offer, and the summary counters equal a recount.
+ */
+import postgres from 'postgres';
+import { spawnServer } from './child.js';
+import { arg, cliMeasureOptions, dbUrl } from './env.js';
+import { benchApiKey } from './generate.js';
+import { HttpError, trpcMutation } from './harness.js';
+import { pgVersion } from './list.js';
+import { fmt, machine, stats, table, verdict, writeResult } from './report.js';
+
+interface OfferResult {
+  offer: { id: string; opportunityId: string };
+  replayed: boolean;
+}
+
+const CLIENTS = 64;
+
+/** Counters vs a recount, for the given ISVs: rows that differ (0 = consistent). */
+export async function counterMismatches(sql: postgres.Sql, isvIds: string[]) {
+  const [row] = await sql<{ bad: number }[]>`
+    with recount as (
+      select isv_id, count(*)::int as total,
+             count(*) filter (where restricted_at is not null)::int as restricted,
+             count(*) filter (where restricted_at is null and duration_type = 'single-use' and times_used >= 1)::int as complete,
+             count(*) filter (where restricted_at is null and not (duration_type = 'single-use' and times_used >= 1) and end_at is null)::int as open_no_end
+      from opportunities where isv_id = any(${isvIds}::uuid[]) group by isv_id),
+    ends as (
+      select isv_id, end_at, count(*)::int as n from opportunities
+      where isv_id = any(${isvIds}::uuid[]) and restricted_at is null
+        and not (duration_type = 'single-use' and times_used >= 1) and end_at is not null
+      group by isv_id, end_at),
+    stored_ends as (select isv_id, end_at, n from isv_open_end_counts where isv_id = any(${isvIds}::uuid[]) and n <> 0)
+    select (select count(*) from recount r full join (select * from isv_counters where isv_id = any(${isvIds}::uuid[])) c using (isv_id)
+            where (r.total, r.restricted, r.complete, r.open_no_end) is distinct from (c.total, c.restricted, c.complete, c.open_no_end))::int
+         + (select count(*) from ends e full join stored_ends s using (isv_id, end_at) where e.n is distinct from s.n)::int as bad`;
+  return row?.bad ?? -1;
+}
+
+export async function runOffers(opts: { maxMs?: number; iterations?: number } = {}) {
+  const maxMs = opts.maxMs ?? 10_000;
+  const maxOffers = opts.iterations ?? 40_000;
+  const url = dbUrl(arg('db'));
+  const sql = postgres(url, { max: 4, onnotice: () => {} });
+  const server = await spawnServer({ DATABASE_URL: url });
+  const runId = `run${Date.now().toString(36)}`;
+  try {
+    const reseller = (name: string) => benchApiKey('reseller', Number(name.replace(/\D/g, '')));
+    // Active multi-use opportunities, spread over resellers and ISVs.
+    const multi = await sql<{ id: string; isv_id: string; reseller_name: string; times_used: number }[]>`
+      select id, isv_id, reseller_name, times_used from opportunities
+      where duration_type = 'no-set-duration' and restricted_at is null
+      order by md5(id::text) limit 2000`;
+    const single = await sql<{ id: string; isv_id: string; reseller_name: string }[]>`
+      select id, isv_id, reseller_name from opportunities
+      where duration_type = 'single-use' and restricted_at is null and times_used = 0
+        and (end_at is null or end_at > now() + interval '1 day')
+      order by md5(id::text) limit 8`;
+    if (multi.length < 100 || single.length < 8) throw new Error('not enough active opportunities');
+
+    // 1. Races: all clients at once on each single-use opportunity: exactly one wins.
+    const raceRows: (string | number)[][] = [];
+    let raceOk = true;
+    for (const s of single) {
+      const outcomes = await Promise.all(
+        Array.from({ length: CLIENTS }, (_, c) =>
+          trpcMutation<OfferResult>(server.base, reseller(s.reseller_name), 'offers.create', {
+            opportunityId: s.id,
+            buyerAccountId: String(100000000000 + c),
+            idempotencyKey: `${runId}-race-${s.id}-${c}`,
+          }).then(
+            () => 'ok',
+            (e: unknown) => (e instanceof HttpError ? `${e.status}` : 'error'),
+          ),
+        ),
+      );
+      const wins = outcomes.filter((o) => o === 'ok').length;
+      const conflicts = outcomes.filter((o) => o === '409').length;
+      raceOk &&= wins === 1 && conflicts === CLIENTS - 1;
+      raceRows.push([s.id.slice(0, 8), wins, conflicts, CLIENTS - wins - conflicts]);
+    }
+
+    // 2. The load: 64 clients, each sending its next offer as soon as the last one is answered.
+    const before = new Map(multi.map((m) => [m.id, m.times_used]));
+    const acked = new Map<string, number>();
+    const ackedIds = new Set<string>();
+    const latencies: number[] = [];
+    let replays = 0;
+    let replayMismatches = 0;
+    const failures = new Map<string, number>();
+    let sent = 0;
+    const start = performance.now();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, c) => {
+        let last: { input: object; key: string; offerId: string } | null = null;
+        for (let j = 0; ; j++) {
+          if (sent >= maxOffers || performance.now() - start > maxMs) return;
+          // One request in 20 repeats the previous key: it must answer the first offer, count nothing.
+          if (last && j % 20 === 0) {
+            const again = await trpcMutation<OfferResult>(server.base, last.key, 'offers.create', last.input);
+            replays++;
+            if (!again.replayed || again.offer.id !== last.offerId) replayMismatches++;
+            continue;
+          }
+          sent++;
+          const m = multi[(c + CLIENTS * j) % multi.length];
+          if (!m) return;
+          const key = reseller(m.reseller_name);
+          const input = {
+            opportunityId: m.id,
+            buyerAccountId: String(200000000000 + c * 100000 + j),
+            idempotencyKey: `${runId}-${c}-${j}`,
+          };
+          const t = performance.now();
+          try {
+            const res = await trpcMutation<OfferResult>(server.base, key, 'offers.create', input);
+            latencies.push(performance.now() - t);
+            if (res.replayed) throw new Error('a fresh key was answered as a replay');
+            acked.set(m.id, (acked.get(m.id) ?? 0) + 1);
+            ackedIds.add(res.offer.id);
+            last = { input, key, offerId: res.offer.id };
+          } catch (e) {
+            const why = e instanceof HttpError ? `HTTP ${e.status}` : (e as Error).message;
+            failures.set(why, (failures.get(why) ?? 0) + 1);
+          }
+        }
+      }),
+    );
+    const wall = performance.now() - start;
+    const load = stats(latencies, wall);
+
+    // 3. Exactly once.
+    const ids = [...before.keys()];
+    const after = await sql<{ id: string; times_used: number; offers: number; run_offers: number }[]>`
+      select o.id, o.times_used,
+             (select count(*)::int from offers f where f.opportunity_id = o.id) as offers,
+             (select count(*)::int from offers f where f.opportunity_id = o.id and f.idempotency_key like ${`${runId}-%`}) as run_offers
+      from opportunities o where o.id = any(${ids}::uuid[])`;
+    let lost = 0;
+    let doubled = 0;
+    let usedVsRows = 0;
+    for (const r of after) {
+      const want = (before.get(r.id) ?? 0) + (acked.get(r.id) ?? 0);
+      if (r.times_used < want) lost += want - r.times_used;
+      if (r.times_used > want) doubled += r.times_used - want;
+      if (r.times_used !== r.offers) usedVsRows++;
+      if (r.run_offers !== (acked.get(r.id) ?? 0)) usedVsRows++;
+    }
+    const [stored] = await sql<{ n: number }[]>`
+      select count(*)::int as n from offers where id = any(${[...ackedIds]}::uuid[])`;
+    const missingAcked = ackedIds.size - (stored?.n ?? 0);
+    const [raceDb] = await sql<{ bad: number }[]>`
+      select count(*)::int as bad from opportunities o
+      where o.id = any(${single.map((s) => s.id)}::uuid[])
+        and (o.times_used <> 1 or (select count(*) from offers f where f.opportunity_id = o.id) <> 1)`;
+    const isvIds = [...new Set([...multi, ...single].map((m) => m.isv_id))];
+    const counterBad = await counterMismatches(sql, isvIds);
+    const exactlyOnce =
+      lost === 0 &&
+      doubled === 0 &&
+      usedVsRows === 0 &&
+      missingAcked === 0 &&
+      replayMismatches === 0 &&
+      raceOk &&
+      raceDb?.bad === 0 &&
+      counterBad === 0;
+
+    const markdown = [
+      `${CLIENTS} concurrent clients (HTTP keep-alive, plain fetch) against the server's bin in a child process on Postgres (its default pool of 10 connections); bounded to ${maxMs / 1000} s or ${maxOffers.toLocaleString('en')} offers.`,
+      `Each client sends its next offers.create as soon as the previous one is answered, cycling over ${multi.length.toLocaleString('en')} active multi-use opportunities; one request in 20 repeats the previous idempotency key.`,
+      '',
+      table(
+        ['offers acknowledged', 'p50 ms', 'p95 ms', 'p99 ms', 'offers/s', 'failures', 'target >= 1,000/s'],
+        [
+          [
+            load.n.toLocaleString('en'),
+            fmt(load.p50),
+            fmt(load.p95),
+            fmt(load.p99),
+            fmt(load.rps, 0),
+            failures.size ? JSON.stringify(Object.fromEntries(failures)) : '0',
+            verdict(load.rps >= 1000),
+          ],
+        ],
+      ),
+      '',
+      'Exactly-once check:',
+      '',
+      table(
+        ['check', 'result'],
+        [
+          ['acknowledged offers missing from the database', missingAcked],
+          ['lost increments (times_used below acknowledged)', lost],
+          ['double counts (times_used above acknowledged)', doubled],
+          ['opportunities whose times_used differs from their offer rows', usedVsRows],
+          [`replayed keys (${replays}) that did not return the first offer`, replayMismatches],
+          [
+            `single-use races (${single.length} x ${CLIENTS} clients): exactly 1 win + ${CLIENTS - 1} CONFLICT each`,
+            raceOk && raceDb?.bad === 0 ? 'yes' : `no ${JSON.stringify(raceRows)}`,
+          ],
+          [`summary counters vs recount (${isvIds.length} ISVs), rows differing`, counterBad],
+          ['verdict', exactlyOnce ? 'PASS' : 'FAIL'],
+        ],
+      ),
+    ].join('\n');
+    const result = {
+      title: 'offers.create: throughput and exactly-once',
+      machine: machine({ postgres: await pgVersion(sql) }),
+      load,
+      exactlyOnce,
+      checks: { missingAcked, lost, doubled, usedVsRows, replays, replayMismatches, raceRows, counterBad },
+      markdown,
+    };
+    writeResult('offers', result);
+    process.stdout.write(`\n${markdown}\n`);
+    if (!exactlyOnce) process.exitCode = 1;
+    return result;
+  } finally {
+    await server.stop();
+    await sql.end();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runOffers(cliMeasureOptions()).catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
