@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -33,6 +34,8 @@ export interface CreateDbOptions {
   migrate?: boolean;
   /** postgres.js pool size (default 10). */
   maxConnections?: number;
+  /** Sees every query Drizzle sends (tests use it to EXPLAIN the store's real queries). */
+  logger?: Logger;
 }
 
 /**
@@ -61,7 +64,7 @@ function openPostgres(options: CreateDbOptions): Database {
     max: options.maxConnections ?? 10,
     onnotice: () => {},
   });
-  const orm = drizzlePostgres(client, { schema });
+  const orm = drizzlePostgres(client, { schema, logger: options.logger ?? false });
   return {
     orm: orm as unknown as Orm,
     driver: 'postgres',
@@ -73,7 +76,7 @@ function openPostgres(options: CreateDbOptions): Database {
 function openPglite(options: CreateDbOptions): Database {
   const dataDir = options.dataDir ?? resolve('.pglite');
   const client = new PGlite(dataDir);
-  const orm = drizzlePglite(client, { schema });
+  const orm = drizzlePglite(client, { schema, logger: options.logger ?? false });
   return {
     orm: orm as unknown as Orm,
     driver: 'pglite',

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Logger } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createDb, type Database } from '../../src/db/index.js';
@@ -15,7 +16,7 @@ export interface TestDatabase {
   /** False when the driver is not available here (Postgres without DATABASE_URL). */
   enabled: boolean;
   /** Opens a migrated, empty database; call the returned close when done. */
-  open(): Promise<{ db: Database; close(): Promise<void> }>;
+  open(options?: { logger?: Logger }): Promise<{ db: Database; close(): Promise<void> }>;
 }
 
 let warned = false;
@@ -30,26 +31,26 @@ export function testDatabases(): TestDatabase[] {
     {
       driver: 'pglite',
       enabled: true,
-      open: async () => {
-        const db = await createDb({ dataDir: 'memory://' });
+      open: async (options = {}) => {
+        const db = await createDb({ dataDir: 'memory://', ...options });
         return { db, close: () => db.close() };
       },
     },
     {
       driver: 'postgres',
       enabled: Boolean(url),
-      open: () => openPostgres(url as string),
+      open: (options = {}) => openPostgres(url as string, options),
     },
   ];
 }
 
-async function openPostgres(adminUrl: string) {
+async function openPostgres(adminUrl: string, options: { logger?: Logger }) {
   const name = `rk_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await createDb({ url: url.toString(), maxConnections: 20 });
+  const db = await createDb({ url: url.toString(), maxConnections: 20, ...options });
   return {
     db,
     close: async () => {
@@ -69,13 +70,17 @@ export interface DbContext {
  * `describe` once per test database, each with one database for the whole block (opened in
  * beforeAll, closed in afterAll). Use one `describeEachDb` per file: PGlite is slow to start.
  */
-export function describeEachDb(title: string, body: (ctx: DbContext) => void): void {
+export function describeEachDb(
+  title: string,
+  body: (ctx: DbContext) => void,
+  options: { logger?: Logger } = {},
+): void {
   for (const target of testDatabases()) {
     const block = target.enabled ? describe : describe.skip;
     block(`${title} [${target.driver}]`, () => {
       let handle: Awaited<ReturnType<TestDatabase['open']>> | undefined;
       beforeAll(async () => {
-        handle = await target.open();
+        handle = await target.open(options);
       });
       afterAll(async () => {
         await handle?.close();
