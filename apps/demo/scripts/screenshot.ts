@@ -1,0 +1,25 @@
+/**
+ * Takes docs/demo.png: the Partners page with the demo data, as an ISV user, in Debian Chromium.
+ * Run with `pnpm --filter @resale-kit/demo screenshot` after building the packages.
+ */
+import { resolve } from 'node:path';
+import { startHarness } from '../test/e2e/harness';
+import { openAs } from '../test/e2e/portal';
+
+const out = resolve(import.meta.dirname, '../../../docs/demo.png');
+
+const h = await startHarness('screenshot');
+try {
+  await h.page.setViewportSize({ width: 1440, height: 1020 });
+  await openAs(h.page, h.appUrl, 'Acme Software admin');
+  await h.page
+    .getByRole('button', { name: /^Active/ })
+    .locator('.rk-card-value')
+    .waitFor();
+  await h.page.getByRole('checkbox', { name: 'Select No set duration, used 3 times' }).check();
+  await h.page.mouse.move(0, 0);
+  await h.page.screenshot({ path: out });
+  console.log(`wrote ${out}`);
+} finally {
+  await h.close();
+}

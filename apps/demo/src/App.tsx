@@ -1,0 +1,79 @@
+import { ResaleProvider } from '@resale-kit/sdk/react';
+import { queryClient, resaleClient } from './api/client';
+import { errorMessage } from './api/errorMessage';
+import { useMe, useServerClock } from './api/useClock';
+import { IdentitySwitcher } from './identity/IdentitySwitcher';
+import { loadIdentities } from './identity/identityStore';
+import { useIdentity } from './identity/useIdentity';
+import { IsvPage } from './isv/IsvPage';
+import { Breadcrumbs } from './layout/Breadcrumbs';
+import { ClockBanner } from './layout/ClockBanner';
+import { PortalHeader } from './layout/PortalHeader';
+import { ResellerPage } from './reseller/ResellerPage';
+import { Flashbar, NotificationsProvider } from './ui/notifications';
+
+/** The page for the signed-in demo identity, once `me` says who it is and what time it is. */
+function PartnersPage() {
+  const me = useMe();
+  const clock = useServerClock();
+  if (me.error) {
+    return (
+      <div className="demo-inline-error" role="alert">
+        <p>Could not sign in to the API: {errorMessage(me.error)}</p>
+        <button type="button" className="rk-button" onClick={() => me.refetch()}>
+          Retry
+        </button>
+      </div>
+    );
+  }
+  if (!me.data || !clock) return <p role="status">Signing in…</p>;
+  const { principal } = me.data;
+  return principal.kind === 'isv' ? (
+    <IsvPage now={clock.now} />
+  ) : (
+    <ResellerPage now={clock.now} principal={principal} />
+  );
+}
+
+function Content() {
+  const identity = useIdentity();
+  if (identity.phase === 'loading') return <p role="status">Loading the demo identities…</p>;
+  if (identity.phase === 'error') {
+    return (
+      <div className="demo-inline-error" role="alert">
+        <p>{identity.message}</p>
+        <button type="button" className="rk-button" onClick={() => void loadIdentities()}>
+          Retry
+        </button>
+      </div>
+    );
+  }
+  return (
+    <>
+      <ClockBanner />
+      <Flashbar />
+      <PartnersPage key={identity.current.label} />
+    </>
+  );
+}
+
+/** The AWS Marketplace management portal's Partners page, on the resale-kit SDK and components. */
+export function App() {
+  return (
+    <ResaleProvider client={resaleClient} queryClient={queryClient}>
+      <NotificationsProvider>
+        <PortalHeader identitySwitcher={<IdentitySwitcher />} />
+        <main className="demo-main">
+          <Breadcrumbs current="Partners" />
+          <Content />
+        </main>
+        <footer className="demo-footer">
+          <p>
+            resale-kit demo: a re-creation of the AWS Marketplace management portal&apos;s Partners
+            page on <code>@resale-kit/react</code> and <code>@resale-kit/sdk</code>.
+          </p>
+        </footer>
+      </NotificationsProvider>
+    </ResaleProvider>
+  );
+}

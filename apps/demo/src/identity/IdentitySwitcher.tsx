@@ -1,0 +1,47 @@
+import { useId } from 'react';
+import { useListState } from '../url/useListState';
+import { switchIdentity } from './identityStore';
+import { useIdentity } from './useIdentity';
+
+/** "Signed in as": a select among the seed's demo users (ISV and reseller users). */
+export function IdentitySwitcher() {
+  const identity = useIdentity();
+  const id = useId();
+  const { clearFilters } = useListState();
+  if (identity.phase !== 'ready') return null;
+  const isv = identity.identities.filter((i) => i.kind === 'isv');
+  const resellers = identity.identities.filter((i) => i.kind === 'reseller');
+  return (
+    <div className="demo-identity">
+      <label htmlFor={id}>Signed in as</label>
+      <select
+        id={id}
+        value={identity.current.label}
+        onChange={(e) => {
+          // Filters name one tenant's products and resellers: start the new identity unfiltered.
+          clearFilters();
+          switchIdentity(e.target.value);
+        }}
+      >
+        {isv.length > 0 && (
+          <optgroup label="ISV users">
+            {isv.map((i) => (
+              <option key={i.label} value={i.label}>
+                {i.label}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        {resellers.length > 0 && (
+          <optgroup label="Reseller users">
+            {resellers.map((i) => (
+              <option key={i.label} value={i.label}>
+                {i.label}
+              </option>
+            ))}
+          </optgroup>
+        )}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Who the demo acts as: one of the seed's demo users, served by the API at `/demo/identities`
+ * (outside production). The choice is kept in localStorage so a reload keeps the same identity.
+ */
+
+export interface DemoIdentity {
+  label: string;
+  kind: 'isv' | 'reseller';
+  apiKey: string;
+}
+
+export type IdentityState =
+  | { phase: 'loading' }
+  | { phase: 'error'; message: string }
+  | { phase: 'ready'; identities: DemoIdentity[]; current: DemoIdentity };
+
+const STORAGE_KEY = 'resale-kit-demo.identity';
+
+let state: IdentityState = { phase: 'loading' };
+const listeners = new Set<() => void>();
+
+function set(next: IdentityState) {
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+export function subscribeIdentity(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function getIdentityState(): IdentityState {
+  return state;
+}
+
+/** The API key of the current identity, read by the SDK client before every request. */
+export function currentApiKey(): string | null {
+  return state.phase === 'ready' ? state.current.apiKey : null;
+}
+
+function storedLabel(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function isIdentity(value: unknown): value is DemoIdentity {
+  const v = value as Partial<DemoIdentity> | null;
+  return (
+    typeof v?.label === 'string' &&
+    (v.kind === 'isv' || v.kind === 'reseller') &&
+    typeof v.apiKey === 'string'
+  );
+}
+
+/** Loads the demo identities and restores the stored choice (the first ISV user otherwise). */
+export async function loadIdentities(fetchImpl: typeof fetch = fetch): Promise<void> {
+  set({ phase: 'loading' });
+  try {
+    const res = await fetchImpl('/demo/identities', { headers: { accept: 'application/json' } });
+    if (!res.ok) {
+      throw new Error(`GET /demo/identities answered ${res.status} ${res.statusText}`.trim());
+    }
+    const body: unknown = await res.json();
+    const identities = Array.isArray(body) ? body.filter(isIdentity) : [];
+    const first = identities.find((i) => i.kind === 'isv') ?? identities[0];
+    if (!first) throw new Error('The API lists no demo identities');
+    const label = storedLabel();
+    const current = identities.find((i) => i.label === label) ?? first;
+    set({ phase: 'ready', identities, current });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    set({
+      phase: 'error',
+      message: `Could not load the demo identities from the API (${message}). Is the server running? Start everything with "pnpm dev" at the repository root.`,
+    });
+  }
+}
+
+/** Switches to another demo identity and remembers the choice. */
+export function switchIdentity(label: string): void {
+  if (state.phase !== 'ready') return;
+  const next = state.identities.find((i) => i.label === label);
+  if (!next || next.label === state.current.label) return;
+  try {
+    localStorage.setItem(STORAGE_KEY, next.label);
+  } catch {
+    // Private mode or storage disabled: the switch still applies to this tab.
+  }
+  set({ ...state, current: next });
+}

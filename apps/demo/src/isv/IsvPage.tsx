@@ -1,0 +1,150 @@
+import type { Opportunity } from '@resale-kit/core';
+import { OpportunitiesTable, type SummaryCardId, SummaryCards } from '@resale-kit/react';
+import { useResale } from '@resale-kit/sdk/react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../api/errorMessage';
+import { DetailsDialog } from '../opportunities/DetailsDialog';
+import { OpportunityFilters } from '../opportunities/OpportunityFilters';
+import { useOpportunityList } from '../opportunities/useOpportunityList';
+import { isFiltering, type ListState, PAGE_SIZE } from '../url/listState';
+import { useListState } from '../url/useListState';
+import { DeactivateDialog } from './DeactivateDialog';
+import { OpportunityForm } from './OpportunityForm';
+
+type OpenDialog =
+  | { kind: 'deactivate'; items: Opportunity[] }
+  | { kind: 'create' }
+  | { kind: 'clone'; source: Opportunity }
+  | { kind: 'details'; id: string }
+  | null;
+
+/** Which summary card matches the filters shown, to mark it pressed. */
+function selectedCard(state: ListState): SummaryCardId | null {
+  const onlyActive = state.status.length === 1 && state.status[0] === 'active';
+  const other = state.productId || state.resellerId || state.q;
+  if (!onlyActive || other) return null;
+  return state.expiringWithinDays === 30
+    ? 'expiring'
+    : state.expiringWithinDays === null
+      ? 'active'
+      : null;
+}
+
+/** The ISV's Partners page: summary cards and the opportunities table with its actions. */
+export function IsvPage({ now }: { now: Date }) {
+  const resale = useResale();
+  const { state, update, clearFilters } = useListState();
+  const summary = useQuery(resale.opportunities.summary.queryOptions());
+  const list = useOpportunityList(state);
+  const [selected, setSelected] = useState<Opportunity[]>([]);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+
+  // A new page, filter or sort starts with nothing selected.
+  const listKey = JSON.stringify(state);
+  useEffect(() => {
+    void listKey;
+    setSelected([]);
+  }, [listKey]);
+
+  const closeDialog = () => {
+    setDialog(null);
+    setSelected([]);
+  };
+
+  const page = list.data;
+  return (
+    <>
+      <div className="demo-page-header">
+        <h1>Partners</h1>
+        <p className="demo-muted">
+          Resale authorizations (opportunities) you give your channel partners: who may resell which
+          product, at what discount, for how long.
+        </p>
+      </div>
+      <div className="demo-panel">
+        {summary.error ? (
+          <div className="demo-inline-error" role="alert">
+            <p>The summary could not be loaded: {errorMessage(summary.error)}</p>
+            <button type="button" className="rk-button" onClick={() => summary.refetch()}>
+              Retry
+            </button>
+          </div>
+        ) : (
+          <SummaryCards
+            summary={summary.data}
+            loading={summary.isPending}
+            showStatusCards
+            selectedCard={selectedCard(state)}
+            onSelect={(filter) =>
+              update({
+                status: filter.status,
+                expiringWithinDays: filter.expiringWithinDays ?? null,
+                productId: null,
+                resellerId: null,
+                q: '',
+              })
+            }
+          />
+        )}
+      </div>
+      <div className="demo-panel">
+        <OpportunitiesTable
+          className="demo-table"
+          items={page?.items ?? []}
+          totalCount={page?.total}
+          now={now}
+          selectionType="multi"
+          selectedItems={selected}
+          onSelectionChange={({ selectedItems }) => setSelected(selectedItems)}
+          sorting={state.sort}
+          onSortingChange={(sort) => update({ sort })}
+          hasPreviousPage={Boolean(page?.prevCursor)}
+          hasNextPage={Boolean(page?.nextCursor)}
+          onPreviousPage={() =>
+            page?.prevCursor &&
+            update(
+              state.page <= 2
+                ? { cursor: null, page: 1 }
+                : { cursor: page.prevCursor, page: state.page - 1 },
+            )
+          }
+          onNextPage={() =>
+            page?.nextCursor && update({ cursor: page.nextCursor, page: state.page + 1 })
+          }
+          currentPage={state.page}
+          pageSize={PAGE_SIZE}
+          loading={list.isPending}
+          error={
+            list.error
+              ? `The opportunities could not be loaded: ${errorMessage(list.error)}`
+              : undefined
+          }
+          onRetry={() => (list.invalidCursor ? update({ cursor: null, page: 1 }) : list.refetch())}
+          filteringActive={isFiltering(state)}
+          onClearFilter={clearFilters}
+          filter={
+            <OpportunityFilters
+              state={state}
+              update={update}
+              clearFilters={clearFilters}
+              showResellerFilter
+            />
+          }
+          onDeactivate={(items) => setDialog({ kind: 'deactivate', items })}
+          onClone={(source) => setDialog({ kind: 'clone', source })}
+          onViewDetails={(item) => setDialog({ kind: 'details', id: item.id })}
+          onCreate={() => setDialog({ kind: 'create' })}
+        />
+      </div>
+      {dialog?.kind === 'deactivate' && (
+        <DeactivateDialog items={dialog.items} now={now} onClose={closeDialog} />
+      )}
+      {dialog?.kind === 'create' && <OpportunityForm now={now} onClose={closeDialog} />}
+      {dialog?.kind === 'clone' && (
+        <OpportunityForm source={dialog.source} now={now} onClose={closeDialog} />
+      )}
+      {dialog?.kind === 'details' && <DetailsDialog id={dialog.id} onClose={closeDialog} />}
+    </>
+  );
+}
