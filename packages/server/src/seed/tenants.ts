@@ -110,16 +110,14 @@ export async function seedTenants(tx: Tx, createdAt: Date): Promise<void> {
       };
     }),
   );
-  await tx
-    .insert(products)
-    .values(
-      DEMO_ISVS.flatMap((i) =>
-        i.products.map((name) => ({
-          id: ids.product(name),
-          isvId: ids.isv(i.key),
-          name,
-          createdAt,
-        })),
-      ),
-    );
+  await tx.insert(products).values(
+    DEMO_ISVS.flatMap((i) =>
+      i.products.map((name) => ({
+        id: ids.product(name),
+        isvId: ids.isv(i.key),
+        name,
+        createdAt,
+      })),
+    ),
+  );
 }
