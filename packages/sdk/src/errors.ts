@@ -28,6 +28,8 @@ export class ResaleError extends TRPCClientError<AppRouter> {
 
   constructor(cause: TRPCClientError<AppRouter>) {
     super(cause.message, { cause, result: cause.shape ? { error: cause.shape } : undefined });
+    // TRPCClientError pins its own prototype; restore ours so `instanceof ResaleError` holds.
+    Object.setPrototypeOf(this, new.target.prototype);
     this.name = 'ResaleError';
     const data = (cause.data ?? null) as ServerErrorData | null;
     this.trpcCode = data?.code ?? null;
