@@ -2,15 +2,18 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const SERVER_DIR = fileURLToPath(new URL('../../packages/server/', import.meta.url));
-const TSX = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 
-/** The server's bin (`tsx src/bin.ts`) as a child process on a free loopback port. */
+/** The server's bin as one child process (`node --import tsx src/bin.ts`) on a free loopback port. */
 export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000) {
-  const child: ChildProcess = spawn(TSX, ['src/bin.ts', '--no-seed', '--port', '0', '--host', '127.0.0.1'], {
-    cwd: SERVER_DIR,
-    env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/bin.ts', '--no-seed', '--port', '0', '--host', '127.0.0.1'],
+    {
+      cwd: SERVER_DIR,
+      env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   const base = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), timeoutMs);

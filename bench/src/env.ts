@@ -1,7 +1,8 @@
 import postgres from 'postgres';
 
 /** The Postgres server the benchmarks use (trust auth on this machine); loopback only. */
-export const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL =
+  process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** The dedicated benchmark database, created (and replaced) by `pnpm load`. */
 export const BENCH_DB = process.env.BENCH_DB ?? 'rk_bench';
 

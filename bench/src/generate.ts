@@ -76,7 +76,8 @@ const draws = (col: string, first: number) =>
     .join(', ');
 
 /** A valid version-4 / RFC 9562 variant uuid from a 32-hex-digit SQL expression. */
-const v4 = (hex: string) => `overlay(overlay(${hex} placing '4' from 13) placing '8' from 17)::uuid`;
+const v4 = (hex: string) =>
+  `overlay(overlay(${hex} placing '4' from 13) placing '8' from 17)::uuid`;
 
 /** A deterministic uuid: md5 of seed, kind and key (as a v4 uuid: APIs validate the format). */
 export const uuidSql = (seed: string, kind: string, key: string) =>

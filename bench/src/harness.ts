@@ -65,7 +65,9 @@ export class HttpError extends Error {
 /** A tRPC query over plain fetch (no batching, no transformer). */
 export async function trpcQuery<T>(base: string, key: string, path: string, input?: unknown) {
   const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const res = await fetch(`${base}/trpc/${path}${qs}`, { headers: { authorization: `Bearer ${key}` } });
+  const res = await fetch(`${base}/trpc/${path}${qs}`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
   const body = (await res.json()) as { result?: { data: T } };
   if (!res.ok || !body.result) throw new HttpError(res.status, body);
   return body.result.data;

@@ -53,9 +53,16 @@ export async function runList(opts: { maxMs?: number; iterations?: number } = {}
     if (!last || first.nextCursor !== makeCursor('createdAt', 'desc', last.createdAt, last.id)) {
       throw new Error('cursor format changed: update makeCursor');
     }
-    const deepCursor = makeCursor('createdAt', 'desc', deepRow.created_at.toISOString(), deepRow.id);
+    const deepCursor = makeCursor(
+      'createdAt',
+      'desc',
+      deepRow.created_at.toISOString(),
+      deepRow.id,
+    );
 
-    const [meta] = await sql<{ isvs: number }[]>`select (value->'preset'->>'isvs')::int as isvs from bench_meta where key = 'load'`;
+    const [meta] = await sql<
+      { isvs: number }[]
+    >`select (value->'preset'->>'isvs')::int as isvs from bench_meta where key = 'load'`;
     const typical = benchApiKey('isv', Math.floor((meta?.isvs ?? 2) / 2));
     const scenarios: { name: string; key: string; input: Record<string, unknown> }[] = [
       { name: 'first page (createdAt desc)', key: big, input: { limit: LIMIT } },
@@ -70,7 +77,11 @@ export async function runList(opts: { maxMs?: number; iterations?: number } = {}
         key: big,
         input: { limit: LIMIT, status: ['expired', 'complete'] },
       },
-      { name: 'text search "healthcare pilot"', key: big, input: { limit: LIMIT, q: 'healthcare pilot' } },
+      {
+        name: 'text search "healthcare pilot"',
+        key: big,
+        input: { limit: LIMIT, q: 'healthcare pilot' },
+      },
       ...SORT_FIELDS.map((field) => ({
         name: `sort ${field} asc`,
         key: big,
@@ -80,13 +91,16 @@ export async function runList(opts: { maxMs?: number; iterations?: number } = {}
     ];
 
     const rows: (string | number)[][] = [];
-    const figures: Record<string, { http: Stats; sql: Stats; pageSql: Stats; statements: number }> = {};
+    const figures: Record<string, { http: Stats; sql: Stats; pageSql: Stats; statements: number }> =
+      {};
     for (const s of scenarios) {
       const call = () => trpcQuery<Page>(server.base, s.key, 'opportunities.list', s.input);
       const page = await call();
       if (page.items.length === 0) throw new Error(`${s.name}: empty page`);
       const statements = await server.capture(call);
-      const pageStatement = statements.filter((st) => /order by/i.test(st.text) && /limit/i.test(st.text));
+      const pageStatement = statements.filter(
+        (st) => /order by/i.test(st.text) && /limit/i.test(st.text),
+      );
       const http = await measure(call, opts);
       const raw = await measure(() => replay(statements), opts);
       const pageSql = await measure(() => replay(pageStatement.slice(0, 1)), opts);
@@ -107,7 +121,9 @@ export async function runList(opts: { maxMs?: number; iterations?: number } = {}
         `${fmt(ratio)}x`,
         verdict(ratio <= 1.3),
       ]);
-      process.stdout.write(`  ${s.name}: http p50 ${fmt(http.p50)} ms, sql p50 ${fmt(raw.p50)} ms\n`);
+      process.stdout.write(
+        `  ${s.name}: http p50 ${fmt(http.p50)} ms, sql p50 ${fmt(raw.p50)} ms\n`,
+      );
     }
     const firstP50 = figures[scenarios[0]?.name ?? '']?.http.p50 ?? Number.NaN;
     const deepP50 = figures[scenarios[1]?.name ?? '']?.http.p50 ?? Number.NaN;

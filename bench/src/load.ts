@@ -46,21 +46,29 @@ export async function loadPostgres(presetName: PresetName, dbName: string, ancho
     for (const [n, stmt] of statements.entries()) {
       const t1 = performance.now();
       const res = await sql.unsafe(stmt);
-      const label = /(?:insert into|create unlogged table|drop table) (\w+)/.exec(stmt)?.[1] ?? `statement ${n}`;
+      const label =
+        /(?:insert into|create unlogged table|drop table) (\w+)/.exec(stmt)?.[1] ??
+        `statement ${n}`;
       timings[`insert ${label}${timings[`insert ${label}`] !== undefined ? ` ${n}` : ''}`] = ms(t1);
-      process.stdout.write(`  ${label.padEnd(16)} ${String(res.count).padStart(9)} rows  ${ms(t1)} ms\n`);
+      process.stdout.write(
+        `  ${label.padEnd(16)} ${String(res.count).padStart(9)} rows  ${ms(t1)} ms\n`,
+      );
     }
     timings.insertTotal = ms(t);
 
     t = performance.now();
     for (const ix of indexes) await sql.unsafe(ix.def);
     timings.indexes = ms(t);
-    process.stdout.write(`  ${indexes.length} secondary indexes rebuilt in ${timings.indexes} ms\n`);
+    process.stdout.write(
+      `  ${indexes.length} secondary indexes rebuilt in ${timings.indexes} ms\n`,
+    );
 
     t = performance.now();
     await rebuildCounters(db.orm);
     timings.counters = ms(t);
-    process.stdout.write(`  counters rebuilt (server's rebuildCounters) in ${timings.counters} ms\n`);
+    process.stdout.write(
+      `  counters rebuilt (server's rebuildCounters) in ${timings.counters} ms\n`,
+    );
 
     t = performance.now();
     for (const [what, query] of Object.entries(CONSISTENCY_CHECKS)) {
@@ -107,7 +115,9 @@ async function main() {
   );
   const t = performance.now();
   const meta = await loadPostgres(presetName, dbName, anchor);
-  process.stdout.write(`Loaded in ${(ms(t) / 1000).toFixed(1)} s\n${JSON.stringify(meta.counts)}\n`);
+  process.stdout.write(
+    `Loaded in ${(ms(t) / 1000).toFixed(1)} s\n${JSON.stringify(meta.counts)}\n`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -50,7 +50,9 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
   try {
     const reseller = (name: string) => benchApiKey('reseller', Number(name.replace(/\D/g, '')));
     // Active multi-use opportunities, spread over resellers and ISVs.
-    const multi = await sql<{ id: string; isv_id: string; reseller_name: string; times_used: number }[]>`
+    const multi = await sql<
+      { id: string; isv_id: string; reseller_name: string; times_used: number }[]
+    >`
       select id, isv_id, reseller_name, times_used from opportunities
       where duration_type = 'no-set-duration' and restricted_at is null
       order by md5(id::text) limit 2000`;
@@ -100,7 +102,12 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
           if (sent >= maxOffers || performance.now() - start > maxMs) return;
           // One request in 20 repeats the previous key: it must answer the first offer, count nothing.
           if (last && j % 20 === 0) {
-            const again = await trpcMutation<OfferResult>(server.base, last.key, 'offers.create', last.input);
+            const again = await trpcMutation<OfferResult>(
+              server.base,
+              last.key,
+              'offers.create',
+              last.input,
+            );
             replays++;
             if (!again.replayed || again.offer.id !== last.offerId) replayMismatches++;
             continue;
@@ -134,7 +141,9 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
 
     // 3. Exactly once.
     const ids = [...before.keys()];
-    const after = await sql<{ id: string; times_used: number; offers: number; run_offers: number }[]>`
+    const after = await sql<
+      { id: string; times_used: number; offers: number; run_offers: number }[]
+    >`
       select o.id, o.times_used,
              (select count(*)::int from offers f where f.opportunity_id = o.id) as offers,
              (select count(*)::int from offers f where f.opportunity_id = o.id and f.idempotency_key like ${`${runId}-%`}) as run_offers
@@ -173,7 +182,15 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
       `Each client sends its next offers.create as soon as the previous one is answered, cycling over ${multi.length.toLocaleString('en')} active multi-use opportunities; one request in 20 repeats the previous idempotency key.`,
       '',
       table(
-        ['offers acknowledged', 'p50 ms', 'p95 ms', 'p99 ms', 'offers/s', 'failures', 'target >= 1,000/s'],
+        [
+          'offers acknowledged',
+          'p50 ms',
+          'p95 ms',
+          'p99 ms',
+          'offers/s',
+          'failures',
+          'target >= 1,000/s',
+        ],
         [
           [
             load.n.toLocaleString('en'),
@@ -211,7 +228,16 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
       machine: machine({ postgres: await pgVersion(sql) }),
       load,
       exactlyOnce,
-      checks: { missingAcked, lost, doubled, usedVsRows, replays, replayMismatches, raceRows, counterBad },
+      checks: {
+        missingAcked,
+        lost,
+        doubled,
+        usedVsRows,
+        replays,
+        replayMismatches,
+        raceRows,
+        counterBad,
+      },
       markdown,
     };
     writeResult('offers', result);

@@ -67,7 +67,9 @@ export const fmt = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(di
 
 export function table(headers: string[], rows: (string | number)[][]): string {
   const cells = rows.map((r) => r.map(String));
-  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
+  const widths = headers.map((h, i) =>
+    Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)),
+  );
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [
     line(headers),
@@ -92,7 +94,10 @@ export function machine(extra: Record<string, unknown> = {}) {
 }
 
 /** Writes bench/results/<name>.json (raw figures) and <name>.md (the printed table). */
-export function writeResult(name: string, data: { title: string; markdown: string; [k: string]: unknown }) {
+export function writeResult(
+  name: string,
+  data: { title: string; markdown: string; [k: string]: unknown },
+) {
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(data, null, 2)}\n`);
   const m = data.machine as Record<string, unknown> | undefined;

@@ -61,7 +61,8 @@ export async function runSummary(opts: { maxMs?: number; iterations?: number } =
         restricted: summary.byStatus.restricted,
         complete: summary.byStatus.complete,
       })) {
-        if (Number(scan?.[k]) !== v) throw new Error(`${t.name}: summary ${k}=${v}, recount ${scan?.[k]}`);
+        if (Number(scan?.[k]) !== v)
+          throw new Error(`${t.name}: summary ${k}=${v}, recount ${scan?.[k]}`);
       }
       const statements = await server.capture(call);
       const http = await measure(call, opts);
@@ -81,7 +82,9 @@ export async function runSummary(opts: { maxMs?: number; iterations?: number } =
         fmt(naive.p95),
         verdict(http.p95 <= 5),
       ]);
-      process.stdout.write(`  ${t.name}: http p95 ${fmt(http.p95)} ms, naive p50 ${fmt(naive.p50)} ms\n`);
+      process.stdout.write(
+        `  ${t.name}: http p95 ${fmt(http.p95)} ms, naive p50 ${fmt(naive.p50)} ms\n`,
+      );
     }
     const markdown = [
       'HTTP = opportunities.summary through the server (auth included), one request at a time.',
