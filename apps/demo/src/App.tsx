@@ -37,7 +37,15 @@ function PartnersPage() {
 
 function Content() {
   const identity = useIdentity();
-  if (identity.phase === 'loading') return <p role="status">Loading the demo identities…</p>;
+  if (identity.phase === 'loading') {
+    return (
+      <p role="status">
+        {identity.waiting
+          ? 'Waiting for the API to start (it migrates and seeds its database on first run)…'
+          : 'Loading the demo identities…'}
+      </p>
+    );
+  }
   if (identity.phase === 'error') {
     return (
       <div className="demo-inline-error" role="alert">

@@ -1,10 +1,10 @@
-import { createResaleClient } from '@resale-kit/sdk';
+import { createResaleClient, type ResaleClient } from '@resale-kit/sdk';
 import { QueryClient } from '@tanstack/react-query';
 import { currentApiKey } from '../identity/identityStore';
 import { hasDomainCode } from './errorMessage';
 
 /** The typed SDK client; calls go to `/trpc`, which the Vite server proxies to the API. */
-export const resaleClient = createResaleClient({
+export const resaleClient: ResaleClient = createResaleClient({
   url: '/trpc',
   getApiKey: currentApiKey,
 });

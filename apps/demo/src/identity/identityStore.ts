@@ -10,13 +10,16 @@ export interface DemoIdentity {
 }
 
 export type IdentityState =
-  | { phase: 'loading' }
+  | {
+      phase: 'loading' /** True once the first attempts failed: the API is still starting. */;
+      waiting: boolean;
+    }
   | { phase: 'error'; message: string }
   | { phase: 'ready'; identities: DemoIdentity[]; current: DemoIdentity };
 
 const STORAGE_KEY = 'resale-kit-demo.identity';
 
-let state: IdentityState = { phase: 'loading' };
+let state: IdentityState = { phase: 'loading', waiting: false };
 const listeners = new Set<() => void>();
 
 function set(next: IdentityState) {
@@ -55,16 +58,39 @@ function isIdentity(value: unknown): value is DemoIdentity {
   );
 }
 
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** The API may still be starting (`pnpm dev` starts it next to Vite): how long to wait for it. */
+const STARTUP_WAIT_MS = 45_000;
+
+async function fetchIdentities(fetchImpl: typeof fetch): Promise<DemoIdentity[]> {
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    let failure: string;
+    try {
+      const res = await fetchImpl('/demo/identities', { headers: { accept: 'application/json' } });
+      if (res.ok) {
+        const body: unknown = await res.json();
+        return Array.isArray(body) ? body.filter(isIdentity) : [];
+      }
+      failure = `GET /demo/identities answered ${res.status} ${res.statusText}`.trim();
+      // A 4xx will not change (e.g. 404 in production): only a proxy or server error is retried.
+      if (res.status < 500) throw new Error(failure);
+    } catch (err) {
+      if (err instanceof Error && err.message.startsWith('GET /demo/identities')) throw err;
+      failure = err instanceof Error ? err.message : String(err);
+    }
+    if (Date.now() - started > STARTUP_WAIT_MS) throw new Error(failure);
+    if (attempt === 2) set({ phase: 'loading', waiting: true });
+    await sleep(Math.min(500 * attempt, 2_000));
+  }
+}
+
 /** Loads the demo identities and restores the stored choice (the first ISV user otherwise). */
 export async function loadIdentities(fetchImpl: typeof fetch = fetch): Promise<void> {
-  set({ phase: 'loading' });
+  set({ phase: 'loading', waiting: false });
   try {
-    const res = await fetchImpl('/demo/identities', { headers: { accept: 'application/json' } });
-    if (!res.ok) {
-      throw new Error(`GET /demo/identities answered ${res.status} ${res.statusText}`.trim());
-    }
-    const body: unknown = await res.json();
-    const identities = Array.isArray(body) ? body.filter(isIdentity) : [];
+    const identities = await fetchIdentities(fetchImpl);
     const first = identities.find((i) => i.kind === 'isv') ?? identities[0];
     if (!first) throw new Error('The API lists no demo identities');
     const label = storedLabel();

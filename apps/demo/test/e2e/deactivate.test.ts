@@ -70,4 +70,42 @@ describe('deactivating opportunities', () => {
       );
     });
   });
+
+  it('clone renews an expired opportunity: the form opens prefilled, the copy is Active', async () => {
+    const { page, step } = h;
+    const source = 'Specific duration, past its end date';
+    const copy = 'E2E renewed by clone';
+
+    await step('open Clone on an Expired opportunity', async () => {
+      await openAs(page, h.appUrl, ISV);
+      await search(page, source);
+      await page.getByRole('checkbox', { name: `Select ${source}` }).check();
+      await toolbarButton(page, 'Clone').click();
+    });
+
+    await step('the form is prefilled; a past end date must be replaced', async () => {
+      const form = dialog(page, 'Clone opportunity');
+      expect(await form.getByLabel('Opportunity name').inputValue()).toBe(source);
+      expect(await form.getByLabel('Discount (%)').inputValue()).toBe('7.5');
+      expect(await form.getByRole('radio', { name: /^Specific time duration/ }).isChecked()).toBe(
+        true,
+      );
+      expect(await form.getByLabel(/^End date/).inputValue()).toBe('');
+      await form.getByLabel('Opportunity name').fill(copy);
+      await form.getByLabel(/^End date/).fill('2026-12-31');
+      await form.getByRole('button', { name: 'Clone opportunity', exact: true }).click();
+      await form.waitFor({ state: 'detached' });
+    });
+
+    await step('the copy is Active, unused, and records where it came from', async () => {
+      await search(page, copy);
+      await expect.poll(() => cell(page, row(page, copy), 'Status')).toBe('Active');
+      expect(await cell(page, row(page, copy), 'Times used')).toBe('0');
+      await page.getByRole('checkbox', { name: `Select ${copy}` }).check();
+      await toolbarButton(page, 'View details').click();
+      const details = dialog(page, `Opportunity details: ${copy}`);
+      await details.getByText(/^Cloned from /).waitFor();
+      await details.getByRole('button', { name: 'Close', exact: true }).click();
+    });
+  });
 });

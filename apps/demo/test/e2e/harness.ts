@@ -148,6 +148,8 @@ export async function startHarness(suite: string): Promise<Harness> {
     const vite: ViteDevServer = await createViteServer({
       root: APP_DIR,
       configFile: join(APP_DIR, 'vite.config.ts'),
+      // Its own optimizer cache, so a `pnpm dev` running at the same time is left alone.
+      cacheDir: join(APP_DIR, 'node_modules/.vite-e2e'),
       logLevel: 'warn',
       clearScreen: false,
       server: { port: await freePort(), strictPort: true, hmr: false },
