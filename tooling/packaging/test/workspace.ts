@@ -5,18 +5,27 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** This package's folder, where publint and attw are installed. */
+export const HERE = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
 export const PUBLISHED = ['core', 'server', 'sdk', 'react'] as const;
 export type Published = (typeof PUBLISHED)[number];
 
-export const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
-  execFileSync(cmd, args, {
-    cwd,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
+/** Runs a command; a failure carries its output, so CI logs say what went wrong. */
+export function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
+  try {
+    return execFileSync(cmd, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (err) {
+    const { stdout, stderr } = err as { stdout?: string; stderr?: string };
+    throw new Error(`${cmd} ${args.join(' ')} failed:\n${stdout ?? ''}\n${stderr ?? ''}`);
+  }
+}
 
 /** Packs every published package (built beforehand by turbo) into a fresh folder. */
 export function packAll(): Record<Published, string> {
