@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -75,7 +76,7 @@ function openPostgres(options: CreateDbOptions): Database {
 
 function openPglite(options: CreateDbOptions): Database {
   const dataDir = options.dataDir ?? resolve('.pglite');
-  const client = new PGlite(dataDir);
+  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
   const orm = drizzlePglite(client, { schema, logger: options.logger ?? false });
   return {
     orm: orm as unknown as Orm,

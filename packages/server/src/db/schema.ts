@@ -170,6 +170,9 @@ export const opportunities = pgTable(
       index('opp_isv_reseller_idx').on(t.isvId, t.resellerId, t.createdAt),
       index('opp_reseller_created_idx').on(t.resellerId, t.createdAt, t.id),
       index('opp_reseller_id_idx').on(t.resellerId, t.id),
+      // Free text: name ILIKE '%q%' (trigrams) or an id prefix (id::text LIKE 'q%').
+      index('opp_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+      index('opp_id_text_idx').on(sql`(${t.id}::text) text_pattern_ops`),
       // Status filters: one partial index per clock-free class, predicates built by status-sql.
       index('opp_isv_restricted_idx').on(t.isvId, t.createdAt).where(cond.restricted),
       index('opp_isv_complete_idx')

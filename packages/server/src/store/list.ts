@@ -59,10 +59,11 @@ function filterSql(p: Principal, input: ListOpportunities, now: Date): SQL {
   if (input.q) {
     const q = input.q.trim();
     const byName = sql`${o.name} ilike ${`%${likeEscape(q)}%`}`;
-    // An id prefix: only hex digits and dashes can be one.
+    // An id prefix: only hex digits and dashes can be one. Inlined (it is just [0-9a-f-]) so
+    // the planner sees a constant prefix and can use the text_pattern_ops index on id::text.
     conds.push(
       /^[0-9a-f-]+$/i.test(q)
-        ? sql`(${byName} or ${o.id}::text like ${`${q.toLowerCase()}%`})`
+        ? sql`(${byName} or ${o.id}::text like ${sql.raw(`'${q.toLowerCase()}%'`)})`
         : byName,
     );
   }

@@ -31,7 +31,7 @@ describe('createDb on a PGlite folder', () => {
     const key = DEMO_IDENTITIES[0]?.apiKey as string;
     expect(await createStore(second).authenticate(key)).not.toBeNull();
     await second.close();
-  });
+  }, 120_000); // two cold PGlite starts on a folder, on a shared 2-core machine
 });
 
 describeEachDb('api keys', (ctx) => {

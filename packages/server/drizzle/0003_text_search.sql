@@ -1,0 +1,2 @@
+CREATE INDEX "opp_name_trgm_idx" ON "opportunities" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "opp_id_text_idx" ON "opportunities" USING btree (("id"::text) text_pattern_ops);
