@@ -94,7 +94,7 @@ describe('published packages', () => {
   });
 
   test('a consumer typechecks against the installed .d.ts, and wrong calls fail', () => {
-    // @ts-expect-error lines in the fixtures fail the build if the SDK's types were loose.
+    // The fixtures' expect-error directives fail the build if the SDK's types were loose.
     expect(() => run('npx', ['tsc', '-p', '.'], consumer)).not.toThrow();
   });
 
