@@ -1,7 +1,6 @@
-import { createResaleClient, type ResaleClient } from '@resale-kit/sdk';
+import { createResaleClient, isResaleError, type ResaleClient } from '@resale-kit/sdk';
 import { QueryClient } from '@tanstack/react-query';
 import { currentApiKey } from '../identity/identityStore';
-import { hasDomainCode } from './errorMessage';
 
 /** The typed SDK client; calls go to `/trpc`, which the Vite server proxies to the API. */
 export const resaleClient: ResaleClient = createResaleClient({
@@ -15,7 +14,7 @@ export const queryClient = new QueryClient({
     queries: {
       staleTime: 5_000,
       refetchOnWindowFocus: false,
-      retry: (failureCount, error) => failureCount < 2 && hasDomainCode(error, 'NETWORK_ERROR'),
+      retry: (failureCount, error) => failureCount < 2 && isResaleError(error, 'NETWORK_ERROR'),
     },
     mutations: { retry: false },
   },

@@ -1,6 +1,6 @@
+import { isResaleError } from '@resale-kit/sdk';
 import { useResale } from '@resale-kit/sdk/react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { hasDomainCode } from '../api/errorMessage';
 import type { ListState } from '../url/listState';
 import { toListInput } from '../url/listState';
 
@@ -12,6 +12,6 @@ export function useOpportunityList(state: ListState) {
     placeholderData: keepPreviousData,
   });
   /** A cursor from an older page may stop being valid: the way out is the first page. */
-  const invalidCursor = hasDomainCode(query.error, 'INVALID_CURSOR');
+  const invalidCursor = isResaleError(query.error, 'INVALID_CURSOR');
   return { ...query, invalidCursor };
 }

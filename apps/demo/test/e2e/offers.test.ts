@@ -8,6 +8,7 @@ import {
   dialog,
   openAs,
   row,
+  rowNames,
   search,
   toolbarButton,
 } from './portal';
@@ -45,6 +46,10 @@ describe('creating opportunities and offers', () => {
 
     await step('the reseller sees it and creates an offer', async () => {
       await openAs(page, h.appUrl, RESELLER);
+      // Only the opportunities that target this reseller, whatever the ISV.
+      for (const shown of await rowNames(page)) {
+        expect(await cell(page, row(page, shown), 'Reseller name')).toBe('Northwind Partners');
+      }
       await search(page, name);
       await page.getByRole('radio', { name: `Select ${name}` }).check();
       await toolbarButton(page, 'Create offer').click();
