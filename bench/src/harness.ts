@@ -32,10 +32,13 @@ export async function startServer(url: string, opts: { maxConnections?: number }
     migrate: async () => {},
     close: () => client.end({ timeout: 5 }),
   };
-  const http = createHttpServer({ store: createStore(db), logger: silent });
+  const store = createStore(db);
+  const http = createHttpServer({ store, logger: silent });
   const base = await http.listen(0, '127.0.0.1');
   return {
     base,
+    /** The same Store the HTTP server uses, for calls without HTTP, tRPC or auth. */
+    store,
     /** The statements the server sends while `fn` runs (run one request at a time). */
     async capture(fn: () => Promise<unknown>): Promise<CapturedStatement[]> {
       sink = [];
@@ -83,6 +86,28 @@ export async function trpcMutation<T>(base: string, key: string, path: string, i
   const body = (await res.json()) as { result?: { data: T } };
   if (!res.ok || !body.result) throw new HttpError(res.status, body);
   return body.result.data;
+}
+
+/**
+ * The dependency phases of a request's statements, as the server runs them: the API-key lookup
+ * first, then the page and its total together, then the cursor probes (a bare `limit` query
+ * without `order by`) that depend on the page.
+ */
+export function phases(statements: CapturedStatement[]): CapturedStatement[][] {
+  const auth = statements.filter((s) => /"api_keys"/.test(s.text));
+  const probe = (s: CapturedStatement) =>
+    !auth.includes(s) && /limit \$\d+$/i.test(s.text.trim()) && !/order by/i.test(s.text);
+  const probes = statements.filter(probe);
+  const middle = statements.filter((s) => !auth.includes(s) && !probes.includes(s));
+  return [auth, middle, probes].filter((p) => p.length > 0);
+}
+
+/** Replays phases one after another, each phase's statements at once. */
+export function phasedReplayer(sql: postgres.Sql) {
+  const replay = replayer(sql);
+  return async (groups: CapturedStatement[][]) => {
+    for (const g of groups) await replay(g);
+  };
 }
 
 /** Replays captured statements through postgres.js, all at once (the raw lower bound). */

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,3 +108,15 @@ export function writeResult(
 }
 
 export const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+
+/** bench/results/README.md: every benchmark's latest table, in a fixed order. */
+export function writeIndex(): void {
+  const parts = ['list', 'summary', 'offers', 'components', 'pglite']
+    .map((name) => join(RESULTS_DIR, `${name}.md`))
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file, 'utf8').replace(/^# /, '## '));
+  writeFileSync(
+    join(RESULTS_DIR, 'README.md'),
+    `# Latest benchmark figures\n\nWritten by \`pnpm --filter @resale-kit/bench bench\` (each section also by its own script); see ../README.md for what each figure means.\n\n${parts.join('\n')}`,
+  );
+}

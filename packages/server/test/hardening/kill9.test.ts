@@ -85,11 +85,14 @@ describePostgres('kill -9 during a write load', () => {
         }
       }
     });
-    await new Promise((r) => setTimeout(r, LOAD_MS));
+    try {
+      await new Promise((r) => setTimeout(r, LOAD_MS));
+    } finally {
+      await first.stop('SIGKILL');
+      stop = true;
+      await Promise.all(clients);
+    }
     expect(acked.size, 'the load should have produced offers before the kill').toBeGreaterThan(0);
-    await first.stop('SIGKILL');
-    stop = true;
-    await Promise.all(clients);
 
     const second = await startServerProcess(['--no-seed'], { DATABASE_URL: handle.url });
     try {

@@ -1,0 +1,165 @@
+/**
+ * The components: gzipped size of each component and of the whole package, and
+ * OpportunitiesTable's first render for 50 and 1,000 rows in Chromium (playwright-core driving
+ * the system Chromium). Needs `pnpm --filter @resale-kit/react build` first.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { fmt, machine, stats, table, verdict, writeResult } from './report.js';
+
+const REACT_DIR = fileURLToPath(new URL('../../packages/react/', import.meta.url));
+const DIST = join(REACT_DIR, 'dist', 'index.js');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ENTRIES: Record<string, string> = {
+  StatusBadge: 'export { StatusBadge } from "./dist/index.js";',
+  SummaryCards: 'export { SummaryCards } from "./dist/index.js";',
+  DurationPicker: 'export { DurationPicker } from "./dist/index.js";',
+  OpportunitiesTable: 'export { OpportunitiesTable } from "./dist/index.js";',
+  'whole package': 'export * from "./dist/index.js";',
+};
+
+async function gzipped(contents: string, external: string[]) {
+  const out = await build({
+    stdin: { contents, resolveDir: REACT_DIR, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    external,
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const code = out.outputFiles[0]?.contents ?? new Uint8Array();
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+const kB = (n: number) => `${(n / 1024).toFixed(2)} kB`;
+
+export async function runComponents(opts: { samples?: number } = {}) {
+  if (!existsSync(DIST))
+    throw new Error('packages/react/dist is missing: build @resale-kit/react first');
+  const samples = opts.samples ?? 15;
+
+  // 1. Sizes: react external (a peer); with and without zod (core's schemas pull it in).
+  const sizeRows: (string | number)[][] = [];
+  const sizes: Record<string, unknown> = {};
+  for (const [name, contents] of Object.entries(ENTRIES)) {
+    const noZod = await gzipped(contents, ['react', 'react-dom', 'react/jsx-runtime', 'zod']);
+    const withZod = await gzipped(contents, ['react', 'react-dom', 'react/jsx-runtime']);
+    sizes[name] = { noZod, withZod };
+    sizeRows.push([name, kB(noZod.min), kB(noZod.gzip), kB(withZod.gzip)]);
+  }
+  const css = readFileSync(join(REACT_DIR, 'dist', 'styles.css'));
+  sizeRows.push(['styles.css', kB(css.length), kB(gzipSync(css, { level: 9 }).length), '-']);
+
+  // 2. First render in Chromium: a fresh page per sample, so every sample is a first mount.
+  const page = await build({
+    entryPoints: [fileURLToPath(new URL('./page/render-page.tsx', import.meta.url))],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2022',
+    write: false,
+    jsx: 'automatic',
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const script = page.outputFiles[0]?.text ?? '';
+  const html = `<!doctype html><html><head><meta charset="utf-8"><style>${css.toString()}</style></head><body><script>${script.replaceAll('</script', '<\\/script')}</script></body></html>`;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'rk-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  const renderRows: (string | number)[][] = [];
+  const renders: Record<string, unknown> = {};
+  let browserVersion = '';
+  try {
+    browserVersion = context.browser()?.version() ?? '';
+    const tab = await context.newPage();
+    for (const n of [50, 1000]) {
+      const cold: number[] = [];
+      const frames: number[] = [];
+      const warm: number[] = [];
+      for (let s = 0; s < samples; s++) {
+        await tab.setContent(html);
+        const first = await tab.evaluate((count) => window.renderTable(count), n);
+        if (first.rows !== n) throw new Error(`rendered ${first.rows} rows, expected ${n}`);
+        cold.push(first.renderMs);
+        frames.push(first.frameMs);
+        // Later mounts in the same page: warm code, same work.
+        const again = await tab.evaluate((count) => window.renderTable(count), n);
+        warm.push(again.renderMs);
+      }
+      const c = stats(cold, 1);
+      const f = stats(frames, 1);
+      const w = stats(warm, 1);
+      renders[n] = { cold: c, toNextFrame: f, warm: w };
+      renderRows.push([
+        n.toLocaleString('en'),
+        fmt(c.p50),
+        fmt(c.p95),
+        fmt(f.p50),
+        fmt(w.p50),
+        n === 1000 ? verdict(c.p95 <= 50) : '-',
+      ]);
+    }
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+
+  const markdown = [
+    'Sizes: esbuild bundle of each export from packages/react/dist, minified, gzip -9; react and react-dom external (peers).',
+    '',
+    table(['entry', 'min (zod external)', 'gzip (zod external)', 'gzip (zod bundled)'], sizeRows),
+    '',
+    `First render of OpportunitiesTable in Chromium ${browserVersion} (headless, production React build): a fresh page per sample (${samples} samples), flushSync(root.render) + forced layout. "Next frame" waits for the following animation frame; "warm" is a second mount in the same page. Times in ms.`,
+    '',
+    table(
+      [
+        'rows',
+        'first render p50',
+        'p95',
+        'to next frame p50',
+        'warm mount p50',
+        'target 1,000 rows p95 <= 50 ms',
+      ],
+      renderRows,
+    ),
+  ].join('\n');
+  const result = {
+    title: 'Components: size and first render',
+    machine: machine({ chromium: browserVersion }),
+    sizes,
+    renders,
+    markdown,
+  };
+  writeResult('components', result);
+  process.stdout.write(`\n${markdown}\n`);
+  return result;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runComponents().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
