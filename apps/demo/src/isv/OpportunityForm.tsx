@@ -125,7 +125,7 @@ export function OpportunityForm({ source, now, onClose }: OpportunityFormProps) 
         <>
           <p className="demo-count" role="status">
             {source
-              ? `1 opportunity will be created, cloned from ${source.id}.`
+              ? '1 opportunity will be created: a copy of the source.'
               : `${plural(productIds.length, 'product', 'products')} × ${plural(resellerIds.length, 'reseller', 'resellers')}: ${plural(count, 'opportunity', 'opportunities')} will be created.`}
           </p>
           <button type="button" className="rk-button rk-button--link" onClick={onClose}>
@@ -258,6 +258,8 @@ export function OpportunityForm({ source, now, onClose }: OpportunityFormProps) 
         <DurationPicker
           value={duration}
           now={now}
+          // A clone keeps its source's duration type; with no end date there is nothing to edit.
+          readOnly={source?.durationType === 'no-set-duration'}
           showValidation={submitted}
           error={durationError}
           onChange={(next) =>

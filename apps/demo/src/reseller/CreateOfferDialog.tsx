@@ -85,10 +85,12 @@ export function CreateOfferDialog({
           <dt>Discount type</dt>
           <dd>{formatDiscount(opportunity.discount)}</dd>
         </div>
-        <div>
-          <dt>Times used</dt>
-          <dd>{opportunity.timesUsed}</dd>
-        </div>
+        {!result && (
+          <div>
+            <dt>Times used</dt>
+            <dd>{opportunity.timesUsed}</dd>
+          </div>
+        )}
       </dl>
       {result ? (
         <div className="demo-success" role="status">
