@@ -71,7 +71,9 @@ const oddText = fc.oneof(
 );
 const hugeText = fc.integer({ min: 1_000, max: 200_000 }).map((n) => 'x'.repeat(n));
 const b64 = (v: unknown) =>
-  Buffer.from(typeof v === 'string' ? v : JSON.stringify(v), 'utf8').toString('base64url');
+  Buffer.from(typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)), 'utf8').toString(
+    'base64url',
+  );
 const uuidLike = fc.uuid();
 const cursor = fc.oneof(
   oddText,
@@ -244,7 +246,10 @@ describe('HTTP API under fuzzed bad input [pglite]', () => {
   it('opportunities.list: bad filters, sorts, cursors and dates', async () => {
     await fc.assert(
       fc.asyncProperty(listInput(), fc.constantFrom(isvKey, resellerKey), async (input, key) => {
-        check(await send('opportunities.list', input, key), JSON.stringify(input).slice(0, 300));
+        check(
+          await send('opportunities.list', input, key),
+          String(JSON.stringify(input)).slice(0, 300),
+        );
       }),
       { numRuns: 200 },
     );
@@ -260,7 +265,10 @@ describe('HTTP API under fuzzed bad input [pglite]', () => {
           oddText.filter((s) => /^[\x21-\x7e]+$/.test(s)),
         ),
         async (path, input, key) => {
-          check(await send(path, input, key), `${path} ${JSON.stringify(input).slice(0, 200)}`);
+          check(
+            await send(path, input, key),
+            `${path} ${String(JSON.stringify(input)).slice(0, 200)}`,
+          );
         },
       ),
       { numRuns: 150 },
@@ -275,7 +283,10 @@ describe('HTTP API under fuzzed bad input [pglite]', () => {
           .chain((path) => fc.tuple(fc.constant(path), mutationInput(path))),
         fc.constantFrom(isvKey, resellerKey),
         async ([path, input], key) => {
-          check(await send(path, input, key), `${path} ${JSON.stringify(input).slice(0, 300)}`);
+          check(
+            await send(path, input, key),
+            `${path} ${String(JSON.stringify(input)).slice(0, 300)}`,
+          );
         },
       ),
       { numRuns: 200 },
