@@ -5,9 +5,8 @@
  */
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-// createHttpServer is not (yet) exported from the package entry: taken from its module.
-import { createHttpServer } from '../../packages/server/src/http/server.js';
-import { createStore, type Database } from '../../packages/server/src/index.js';
+// The server's public entry, from source (tsx): no build needed before benchmarking.
+import { createHttpServer, createStore, type Database } from '../../packages/server/src/index.js';
 
 export interface CapturedStatement {
   text: string;

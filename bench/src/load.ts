@@ -6,8 +6,9 @@
  * triggers off (session_replication_role = replica; consistency is checked afterwards instead),
  * rebuilds the indexes, then the summary counters with the server's own rebuildCounters.
  */
-import { createDb, rebuildCounters } from '@resale-kit/server';
+
 import postgres from 'postgres';
+import { createDb, rebuildCounters } from '../../packages/server/src/index.js';
 import { ADMIN_URL, adminClient, arg, BENCH_DB, dbUrl, ms } from './env.js';
 import { CONSISTENCY_CHECKS, generateStatements, PRESETS, type PresetName } from './generate.js';
 

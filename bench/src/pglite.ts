@@ -5,9 +5,12 @@
  * WASM Postgres in this process: these figures are for the embedded default, not for scale.
  */
 import { sql } from 'drizzle-orm';
-// createHttpServer is not (yet) exported from the package entry: taken from its module.
-import { createHttpServer } from '../../packages/server/src/http/server.js';
-import { createDb, createStore, rebuildCounters } from '../../packages/server/src/index.js';
+import {
+  createDb,
+  createHttpServer,
+  createStore,
+  rebuildCounters,
+} from '../../packages/server/src/index.js';
 import { arg, cliMeasureOptions, ms } from './env.js';
 import { benchApiKey, generateStatements, PRESETS } from './generate.js';
 import { trpcQuery } from './harness.js';

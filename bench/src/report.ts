@@ -3,7 +3,17 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'results');
+const argDb = process.argv.find((_a, i, all) => all[i - 1] === '--db') ?? process.env.BENCH_DB;
+/**
+ * bench/results for the default database (rk_bench, the committed figures); runs against another
+ * database (e.g. the smoke preset) write to bench/results/<db>/, which git ignores.
+ */
+export const RESULTS_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'results',
+  ...(argDb && argDb !== 'rk_bench' ? [argDb] : []),
+);
 
 export interface Stats {
   n: number;
