@@ -1,5 +1,6 @@
-import type { Principal, Status, StatusFields } from './schemas.js';
+import type { Principal, StatusFields } from './schemas.js';
 import { deriveStatus } from './status.js';
+import type { Status } from './vocabulary.js';
 
 /** Why an opportunity cannot be used or deactivated: stable codes for APIs and UIs. */
 export type BlockedReason = 'RESTRICTED' | 'COMPLETE' | 'EXPIRED';

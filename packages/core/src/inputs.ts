@@ -1,71 +1,25 @@
 import { z } from 'zod';
-import { todayUtc } from './dates.js';
+import { type DurationValue, durationIssues } from './duration.js';
+import { toFieldIssues, type Validated } from './issues.js';
 import {
   BuyerAccountIdSchema,
   CalendarDateSchema,
   DescriptionSchema,
   DiscountSchema,
-  type DurationType,
   DurationTypeSchema,
   IdSchema,
   IsoInstantSchema,
   NameSchema,
   StatusSchema,
 } from './schemas.js';
-
-export const MAX_PRODUCTS_PER_CREATE = 50;
-export const MAX_RESELLERS_PER_CREATE = 100;
-export const MAX_PAGE_SIZE = 100;
-export const MAX_DEACTIVATE_IDS = 100;
-
-/** A validation problem, named by its field path ('endDate', 'discount.percent', 'productIds.1'). */
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
-
-/** What each duration type says about the end date. */
-export const END_DATE_RULE: Record<DurationType, 'required' | 'optional' | 'forbidden'> = {
-  'single-use': 'optional',
-  'specific-duration': 'required',
-  'no-set-duration': 'forbidden',
-};
-
-export interface DurationValue {
-  durationType: DurationType;
-  endDate: string | null;
-}
-
-/**
- * The duration rules that involve the clock or two fields: the end date required, optional or
- * forbidden per type, and never before today (UTC). Shared by the API and the DurationPicker.
- */
-export function durationIssues(value: DurationValue, now: Date): FieldIssue[] {
-  const rule = END_DATE_RULE[value.durationType];
-  const { endDate } = value;
-  if (endDate === null || endDate === '') {
-    return rule === 'required'
-      ? [{ field: 'endDate', message: 'endDate is required for a specific time duration' }]
-      : [];
-  }
-  if (rule === 'forbidden') {
-    return [{ field: 'endDate', message: 'endDate must be empty for no set time duration' }];
-  }
-  if (!CalendarDateSchema.safeParse(endDate).success) {
-    return [
-      { field: 'endDate', message: 'endDate must be a real calendar date written YYYY-MM-DD' },
-    ];
-  }
-  if (endDate < todayUtc(now)) {
-    return [
-      {
-        field: 'endDate',
-        message: `endDate must not be in the past (today is ${todayUtc(now)} UTC)`,
-      },
-    ];
-  }
-  return [];
-}
+import {
+  type DurationType,
+  MAX_DEACTIVATE_IDS,
+  MAX_PAGE_SIZE,
+  MAX_PRODUCTS_PER_CREATE,
+  MAX_RESELLERS_PER_CREATE,
+  SORT_FIELDS,
+} from './vocabulary.js';
 
 const uniqueIds = (field: string, max: number) =>
   z
@@ -107,21 +61,8 @@ export type DeactivateInput = z.input<typeof DeactivateInputSchema>;
 
 export const GetOpportunityInputSchema = z.object({ id: IdSchema });
 
-/** The columns of the opportunities table, each sortable. */
-export const SORT_FIELDS = [
-  'name',
-  'productName',
-  'resellerName',
-  'status',
-  'timesUsed',
-  'id',
-  'discount',
-  'createdAt',
-] as const;
 export const SortFieldSchema = z.enum(SORT_FIELDS);
-export type SortField = z.infer<typeof SortFieldSchema>;
 export const SortDirectionSchema = z.enum(['asc', 'desc']);
-export type SortDirection = z.infer<typeof SortDirectionSchema>;
 
 export const ListOpportunitiesInputSchema = z.object({
   status: z.array(StatusSchema).max(4).optional(),
@@ -151,25 +92,6 @@ export const CreateOfferInputSchema = z.object({
     .max(200, { error: 'idempotencyKey must be at most 200 characters' }),
 });
 export type CreateOfferInput = z.input<typeof CreateOfferInputSchema>;
-
-/** Turns zod issues into field issues ('discount.percent': message). */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({
-    field: i.path.length ? i.path.join('.') : '(input)',
-    message: i.message,
-  }));
-}
-
-/** Groups field issues by field, the shape the API and the forms show. */
-export function fieldErrors(issues: readonly FieldIssue[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const { field, message } of issues) {
-    out[field] = [...(out[field] ?? []), message];
-  }
-  return out;
-}
-
-export type Validated<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 
 /** Every rule for a create, static and clock-dependent, with one message per bad field. */
 export function validateCreateOpportunity(input: unknown, now: Date): Validated<CreateOpportunity> {

@@ -1,19 +1,16 @@
 import { z } from 'zod';
 import { isCalendarDate } from './dates.js';
+import {
+  charLength,
+  DURATION_TYPES,
+  EVENT_TYPES,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_NAME_LENGTH,
+  STATUSES,
+} from './vocabulary.js';
 
-export const STATUSES = ['active', 'expired', 'restricted', 'complete'] as const;
 export const StatusSchema = z.enum(STATUSES);
-export type Status = z.infer<typeof StatusSchema>;
-
-export const DURATION_TYPES = ['single-use', 'specific-duration', 'no-set-duration'] as const;
 export const DurationTypeSchema = z.enum(DURATION_TYPES);
-export type DurationType = z.infer<typeof DurationTypeSchema>;
-
-export const MAX_NAME_LENGTH = 100;
-export const MAX_DESCRIPTION_LENGTH = 255;
-
-/** Length in Unicode code points, as Postgres counts characters. */
-export const charLength = (s: string): number => [...s].length;
 
 const hasAtMostTwoDecimals = (n: number): boolean => {
   const scaled = n * 100;
@@ -100,9 +97,7 @@ export const OfferSchema = z.object({
 });
 export type Offer = z.infer<typeof OfferSchema>;
 
-export const EVENT_TYPES = ['created', 'cloned', 'used', 'deactivated'] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
-export type EventType = z.infer<typeof EventTypeSchema>;
 
 /** One entry of an opportunity's audit history. */
 export const OpportunityEventSchema = z.object({

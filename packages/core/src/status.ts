@@ -1,5 +1,6 @@
 import { DAY_MS, endDateToInstant } from './dates.js';
-import type { Opportunity, Status, StatusFields } from './schemas.js';
+import type { Opportunity, StatusFields } from './schemas.js';
+import type { Status } from './vocabulary.js';
 
 /**
  * The atomic conditions the status rule is made of. The TypeScript form of each is below;

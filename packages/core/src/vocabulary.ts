@@ -1,0 +1,37 @@
+/**
+ * The closed sets of the domain as plain constants. Kept free of zod so that code using only
+ * the rules (components, guards) does not pull the validation library into a bundle.
+ */
+
+export const STATUSES = ['active', 'expired', 'restricted', 'complete'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const DURATION_TYPES = ['single-use', 'specific-duration', 'no-set-duration'] as const;
+export type DurationType = (typeof DURATION_TYPES)[number];
+
+export const EVENT_TYPES = ['created', 'cloned', 'used', 'deactivated'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** The columns of the opportunities table, each sortable. */
+export const SORT_FIELDS = [
+  'name',
+  'productName',
+  'resellerName',
+  'status',
+  'timesUsed',
+  'id',
+  'discount',
+  'createdAt',
+] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+export const MAX_NAME_LENGTH = 100;
+export const MAX_DESCRIPTION_LENGTH = 255;
+export const MAX_PRODUCTS_PER_CREATE = 50;
+export const MAX_RESELLERS_PER_CREATE = 100;
+export const MAX_PAGE_SIZE = 100;
+export const MAX_DEACTIVATE_IDS = 100;
+
+/** Length in Unicode code points, as Postgres counts characters. */
+export const charLength = (s: string): number => [...s].length;
