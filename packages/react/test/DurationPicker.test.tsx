@@ -158,6 +158,40 @@ describe('DurationPicker', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
+  test('type locked: the type cannot change, the end date can', async () => {
+    const onChange = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <DurationPicker
+        now={FIXTURE_NOW}
+        typeLocked
+        onChange={onChange}
+        value={{ durationType: 'specific-duration', endDate: null }}
+      />,
+    );
+    expect(radio(/Single use/)).toBeDisabled();
+    expect(radio(/No set time duration/)).toBeDisabled();
+    expect(radio(/Specific time duration/)).toBeChecked();
+    await user.type(screen.getByLabelText(/End date/), '2026-08-01');
+    expect(onChange).toHaveBeenLastCalledWith(
+      { durationType: 'specific-duration', endDate: '2026-08-01' },
+      { issues: [] },
+    );
+  });
+
+  test('a server error that repeats a rule message is shown once', () => {
+    render(
+      <DurationPicker
+        now={FIXTURE_NOW}
+        showValidation
+        error="endDate is required for a specific time duration"
+        messages={{ issue: (i) => i.message }}
+        value={{ durationType: 'specific-duration', endDate: null }}
+      />,
+    );
+    expect(screen.getAllByText('endDate is required for a specific time duration')).toHaveLength(1);
+  });
+
   test('uncontrolled: keeps its own value', async () => {
     const user = userEvent.setup();
     render(<DurationPicker now={FIXTURE_NOW} />);

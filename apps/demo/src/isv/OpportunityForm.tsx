@@ -258,22 +258,11 @@ export function OpportunityForm({ source, now, onClose }: OpportunityFormProps) 
         <DurationPicker
           value={duration}
           now={now}
-          // A clone keeps its source's duration type; with no end date there is nothing to edit.
-          readOnly={source?.durationType === 'no-set-duration'}
+          // A clone keeps its source's duration type: only the end date can change.
+          typeLocked={Boolean(source)}
           showValidation={submitted}
           error={durationError}
-          onChange={(next) =>
-            setDuration(
-              source
-                ? // A clone keeps its source's duration type: only the end date can change.
-                  {
-                    durationType: source.durationType,
-                    endDate:
-                      next.durationType === source.durationType ? next.endDate : duration.endDate,
-                  }
-                : next,
-            )
-          }
+          onChange={setDuration}
         />
         {source && (
           <p className="demo-hint">

@@ -121,6 +121,23 @@ export const ReadOnly: Story = {
   },
 };
 
+/** A clone keeps its source's duration type: only the end date can change. */
+export const TypeLocked: Story = {
+  args: { value: { durationType: 'specific-duration', endDate: '2026-09-30' }, typeLocked: true },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('radio', { name: /Single use/ })).toBeDisabled();
+    await expect(canvas.getByRole('radio', { name: /Specific time duration/ })).toBeChecked();
+    const endDate = canvas.getByLabelText(/End date/);
+    await userEvent.clear(endDate);
+    await userEvent.type(endDate, '2026-10-15');
+    await expect(args.onChange).toHaveBeenLastCalledWith(
+      { durationType: 'specific-duration', endDate: '2026-10-15' },
+      { issues: [] },
+    );
+  },
+};
+
 export const Dark: Story = {
   args: { value: { durationType: 'specific-duration', endDate: '2026-09-30' } },
   parameters: { theme: 'dark' },

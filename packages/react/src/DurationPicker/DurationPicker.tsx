@@ -30,6 +30,8 @@ export interface DurationPickerProps {
   disabled?: boolean;
   /** Shows the value without letting it change. */
   readOnly?: boolean;
+  /** Keeps the duration type as it is while the end date stays editable (e.g. for a clone). */
+  typeLocked?: boolean;
   /** A field error from the server, shown under the end date (or the group when no date field). */
   error?: string;
   /** Shows rule violations before the user touched the end date, e.g. after a submit attempt. */
@@ -50,7 +52,13 @@ const INITIAL: DurationValue = { durationType: 'single-use', endDate: null };
  * `END_DATE_RULE`, validated by core's `durationIssues`.
  */
 export function DurationPicker(props: DurationPickerProps) {
-  const { disabled = false, readOnly = false, name = 'duration', error } = props;
+  const {
+    disabled = false,
+    readOnly = false,
+    typeLocked = false,
+    name = 'duration',
+    error,
+  } = props;
   const m = useMessages(DEFAULT_DURATION_PICKER_MESSAGES, props.messages);
   const [inner, setInner] = useState<DurationValue>(props.defaultValue ?? INITIAL);
   const [touched, setTouched] = useState(false);
@@ -66,13 +74,15 @@ export function DurationPicker(props: DurationPickerProps) {
     props.onChange?.(next, { issues: durationIssues(next, now) });
   };
   const chooseType = (durationType: DurationType) =>
+    !typeLocked &&
     change({
       durationType,
       endDate: END_DATE_RULE[durationType] === 'forbidden' ? null : value.endDate,
     });
 
   const visibleIssues = touched || props.showValidation ? issues : [];
-  const messages = [...(error ? [error] : []), ...visibleIssues.map(m.issue)];
+  // A server error may repeat a rule message word for word: show it once.
+  const messages = [...new Set([...(error ? [error] : []), ...visibleIssues.map(m.issue)])];
   const errorId = `${id}-error`;
   const showDate = rule !== 'forbidden';
 
@@ -97,7 +107,7 @@ export function DurationPicker(props: DurationPickerProps) {
                 name={`${name}Type`}
                 value={type}
                 checked={checked}
-                disabled={readOnly && !checked}
+                disabled={(readOnly || typeLocked) && !checked}
                 aria-describedby={`${id}-${type}-desc`}
                 onChange={() => chooseType(type)}
               />
