@@ -35,7 +35,6 @@ export interface TableMessages {
   selectAll: string;
   selectRow: (name: string) => string;
   /** The accessible name of a sort button: "Sort by Product name". */
-  sortBy: (column: string) => string;
   /** States. */
   loading: string;
   empty: string;
@@ -109,7 +108,6 @@ export const DEFAULT_TABLE_MESSAGES: TableMessages = {
   pageOf: (page, count) => `Page ${page} of ${count}`,
   selectAll: 'Select all opportunities on this page',
   selectRow: (name) => `Select ${name}`,
-  sortBy: (column) => `Sort by ${column}`,
   loading: 'Loading opportunities',
   empty: 'No opportunities',
   emptyDescription: 'No opportunities to display.',
