@@ -34,7 +34,6 @@ export interface TableMessages {
   /** Selection controls. */
   selectAll: string;
   selectRow: (name: string) => string;
-  /** The accessible name of a sort button: "Sort by Product name". */
   /** States. */
   loading: string;
   empty: string;
