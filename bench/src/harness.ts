@@ -89,16 +89,13 @@ export async function trpcMutation<T>(base: string, key: string, path: string, i
 
 /**
  * The dependency phases of a request's statements, as the server runs them: the API-key lookup
- * first, then the page and its total together, then the cursor probes (a bare `limit` query
- * without `order by`) that depend on the page.
+ * first, then everything else at once (the page, its total and, on cursor pages, the probe for
+ * the other side of the cursor, which depends only on the cursor).
  */
 export function phases(statements: CapturedStatement[]): CapturedStatement[][] {
   const auth = statements.filter((s) => /"api_keys"/.test(s.text));
-  const probe = (s: CapturedStatement) =>
-    !auth.includes(s) && /limit \$\d+$/i.test(s.text.trim()) && !/order by/i.test(s.text);
-  const probes = statements.filter(probe);
-  const middle = statements.filter((s) => !auth.includes(s) && !probes.includes(s));
-  return [auth, middle, probes].filter((p) => p.length > 0);
+  const rest = statements.filter((s) => !auth.includes(s));
+  return [auth, rest].filter((p) => p.length > 0);
 }
 
 /** Replays phases one after another, each phase's statements at once. */

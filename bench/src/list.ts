@@ -183,7 +183,7 @@ export async function runList(opts: { maxMs?: number; iterations?: number } = {}
     const markdown = [
       `ISV 0 holds ${bigRows.toLocaleString('en')} opportunities; page size ${LIMIT}; one request at a time.`,
       'HTTP = opportunities.list through the server (tRPC over node:http, API-key lookup included). Store = the same Store call in-process (no HTTP, tRPC or auth).',
-      'SQL = every statement that request sent (key lookup, page, total, cursor probes), replayed through postgres.js in the same phases (stmts (phases)): key lookup, then page + total at once, then cursor probes; the HTTP/SQL ratio and its target use this column.',
+      'SQL = every statement that request sent (key lookup, page, total, cursor probes), replayed through postgres.js in the same phases (stmts (phases)): key lookup, then page + total (+ cursor probe) at once; the HTTP/SQL ratio and its target use this column.',
       'All-at-once = the same statements fired together (a lower bound). Page SQL = the page query alone. Times in ms.',
       `HTTP floor (GET /healthz, no database, same client): p50 ${fmt(floor.p50)} ms, p95 ${fmt(floor.p95)} ms.`,
       '',

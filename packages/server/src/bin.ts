@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   // PGlite creates its own folder (an empty one it would reject), but not the parents.
   if (!env.databaseUrl) mkdirSync(dirname(env.dataDir), { recursive: true });
   // createDb applies the committed migrations before returning.
-  const db = await createDb(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.dataDir });
+  const db = await createDb(
+    env.databaseUrl
+      ? { url: env.databaseUrl, maxConnections: env.poolSize }
+      : { dataDir: env.dataDir },
+  );
   const store = createStore(db);
 
   let demo = false;

@@ -14,6 +14,7 @@ Options:
 
 Environment:
   DATABASE_URL      postgres://... to use Postgres instead of PGlite
+  DATABASE_POOL_SIZE  Postgres connections to pool (default 20; PGlite ignores it)
   CORS_ORIGINS      comma-separated browser origins allowed to call the API, or *
   RESALE_KIT_NOW    ISO instant to run "as of" (demos, tests); refused when NODE_ENV=production
   LOG_LEVEL         debug | info | warn | error | silent (default info)

@@ -3,6 +3,12 @@ import { IsoInstantSchema } from '@resale-kit/core';
 import { z } from 'zod';
 import { LOG_LEVELS } from './http/logger.js';
 
+/**
+ * Postgres connections the server may hold. 20 keeps 64 concurrent clients busy on a small
+ * machine without one Postgres backend per client (each costs memory and context switches).
+ */
+export const DEFAULT_POOL_SIZE = 20;
+
 /** Unset and empty are the same: `DATABASE_URL=` means "no Postgres". */
 const optionalText = z
   .string()
@@ -25,6 +31,14 @@ const EnvSchema = z.object({
   CORS_ORIGINS: optionalText,
   RESALE_KIT_NOW: optionalText.pipe(IsoInstantSchema.optional()),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS).default('info')),
+  DATABASE_POOL_SIZE: optionalText
+    .refine(
+      (v) => v === undefined || (/^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 1000),
+      {
+        error: 'must be a whole number of connections (1-1000)',
+      },
+    )
+    .transform((v) => (v === undefined ? DEFAULT_POOL_SIZE : Number(v))),
 });
 
 export interface ServerEnv {
@@ -38,6 +52,8 @@ export interface ServerEnv {
   /** RESALE_KIT_NOW: the moment the server runs "as of", or undefined for the system clock. */
   fixedNow: Date | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** DATABASE_POOL_SIZE: postgres.js pool size (Postgres only). */
+  poolSize: number;
 }
 
 export class EnvError extends Error {
@@ -70,5 +86,6 @@ export function loadEnv(
     corsOrigins: e.CORS_ORIGINS,
     fixedNow: e.RESALE_KIT_NOW ? new Date(e.RESALE_KIT_NOW) : undefined,
     logLevel: e.LOG_LEVEL,
+    poolSize: e.DATABASE_POOL_SIZE,
   };
 }

@@ -33,7 +33,7 @@ export interface CreateDbOptions {
   dataDir?: string;
   /** Run migrations before returning (default true). */
   migrate?: boolean;
-  /** postgres.js pool size (default 10). */
+  /** postgres.js pool size (default 20, as the bin's DATABASE_POOL_SIZE). */
   maxConnections?: number;
   /** Sees every query Drizzle sends (tests use it to EXPLAIN the store's real queries). */
   logger?: Logger;
@@ -62,7 +62,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
 
 function openPostgres(options: CreateDbOptions): Database {
   const client = postgres(options.url as string, {
-    max: options.maxConnections ?? 10,
+    max: options.maxConnections ?? 20,
     onnotice: () => {},
   });
   const orm = drizzlePostgres(client, { schema, logger: options.logger ?? false });

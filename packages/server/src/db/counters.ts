@@ -1,8 +1,8 @@
 import { deriveStatus, expiringWindowEnd, instantToEndDate, type Summary } from '@resale-kit/core';
-import { and, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Orm, Tx } from './client.js';
 import { isvCounters, isvOpenEndCounts, opportunities } from './schema.js';
-import { openPredicateSql, statusPredicateSql } from './status-sql.js';
+import { openPredicateSql, type StatusColumns, statusPredicateSql } from './status-sql.js';
 
 /** The columns of a row the counters depend on. */
 export interface CountedRow {
@@ -89,33 +89,103 @@ export class CounterDelta {
   }
 }
 
-/** The summary cards from the counters: a primary-key read plus a range sum over end dates. */
+/**
+ * The summary cards from the counters, in ONE statement: one aggregate over the tenant's end-date
+ * buckets (a few hundred rows at most, split at `now` by FILTER) with its counters row (primary
+ * key) joined on. The aggregate always yields a row, so a tenant without counters reads zeros.
+ */
 export async function readSummary(orm: Orm | Tx, isvId: string, now: Date): Promise<Summary> {
   const windowEnd = expiringWindowEnd(now, 30);
-  const sumWhere = (...conds: ReturnType<typeof eq>[]) =>
-    orm
-      .select({ n: sql<string>`coalesce(sum(${isvOpenEndCounts.n}), 0)` })
-      .from(isvOpenEndCounts)
-      .where(and(eq(isvOpenEndCounts.isvId, isvId), ...conds));
-  const [counters, [expired], [activeEnding], [expiring]] = await Promise.all([
-    orm.select().from(isvCounters).where(eq(isvCounters.isvId, isvId)),
-    // Core: pastEndDate is now > end_at; Active with an end date is end_at >= now.
-    sumWhere(lt(isvOpenEndCounts.endAt, now)),
-    sumWhere(gte(isvOpenEndCounts.endAt, now)),
-    sumWhere(gte(isvOpenEndCounts.endAt, now), lte(isvOpenEndCounts.endAt, windowEnd)),
-  ]);
-  const c = counters[0] ?? { restricted: 0, complete: 0, openNoEnd: 0 };
-  const active = c.openNoEnd + Number(activeEnding?.n ?? 0);
+  const e = isvOpenEndCounts;
+  const sumIf = (cond: SQL) => sql<string>`coalesce(sum(${e.n}) filter (where ${cond}), 0)`;
+  const ends = orm
+    .select({
+      // Core: pastEndDate is now > end_at; Active with an end date is end_at >= now.
+      expired: sumIf(lt(e.endAt, now)).as('expired'),
+      activeEnding: sumIf(gte(e.endAt, now)).as('active_ending'),
+      expiring: sumIf(and(gte(e.endAt, now), lte(e.endAt, windowEnd)) as SQL).as('expiring'),
+    })
+    .from(e)
+    .where(eq(e.isvId, isvId))
+    .as('ends');
+  const [row] = await orm
+    .select({
+      expired: ends.expired,
+      activeEnding: ends.activeEnding,
+      expiring: ends.expiring,
+      restricted: isvCounters.restricted,
+      complete: isvCounters.complete,
+      openNoEnd: isvCounters.openNoEnd,
+    })
+    .from(ends)
+    .leftJoin(isvCounters, eq(isvCounters.isvId, isvId));
+  const active = (row?.openNoEnd ?? 0) + Number(row?.activeEnding ?? 0);
   return {
     active,
-    expiringIn30Days: Number(expiring?.n ?? 0),
+    expiringIn30Days: Number(row?.expiring ?? 0),
     byStatus: {
       active,
-      expired: Number(expired?.n ?? 0),
-      restricted: c.restricted,
-      complete: c.complete,
+      expired: Number(row?.expired ?? 0),
+      restricted: row?.restricted ?? 0,
+      complete: row?.complete ?? 0,
     },
   };
+}
+
+/** The columns counterChangeCtes reads from a CTE of opportunities rows (a Drizzle alias). */
+export type CountedColumns = StatusColumns & { id: AnyColumn; isvId: AnyColumn };
+
+/**
+ * CounterDelta.change in SQL, for one statement: the rows of CTE `before` changing into the rows
+ * of CTE `after` (joined by id). Classes come from status-sql.ts (core's rule, clock removed), as
+ * in rebuildCounters. Relative upserts, counters row before end buckets (CounterDelta's lock
+ * order); nothing is written when the classes do not change (a multi-use opportunity used).
+ */
+export function counterChangeCtes(
+  before: { cte: string; columns: CountedColumns },
+  after: { cte: string; columns: CountedColumns },
+): SQL {
+  const [b, a] = [before.columns, after.columns];
+  const one = (cond: SQL) => sql`(case when ${cond} then 1 else 0 end)`;
+  const diff = (cond: (c: CountedColumns) => SQL) => sql`${one(cond(a))} - ${one(cond(b))}`;
+  const restricted = (c: CountedColumns) => statusPredicateSql(c, 'restricted', null);
+  const complete = (c: CountedColumns) => statusPredicateSql(c, 'complete', null);
+  const openNoEnd = (c: CountedColumns) => sql`${openPredicateSql(c)} and ${c.endAt} is null`;
+  const bucket = (c: CountedColumns) => sql`${openPredicateSql(c)} and ${c.endAt} is not null`;
+  return sql`
+  class_delta as materialized (
+    select ${b.isvId} as isv_id,
+           ${diff(restricted)} as restricted,
+           ${diff(complete)} as complete,
+           ${diff(openNoEnd)} as open_no_end,
+           ${b.endAt} as before_end, ${bucket(b)} as before_bucket,
+           ${a.endAt} as after_end, ${bucket(a)} as after_bucket
+    from ${sql.identifier(before.cte)} join ${sql.identifier(after.cte)} on ${a.id} = ${b.id}
+  ),
+  counters_up as (
+    insert into isv_counters as c (isv_id, total, restricted, complete, open_no_end)
+    select isv_id, 0, sum(restricted), sum(complete), sum(open_no_end)
+    from class_delta group by isv_id
+    having sum(restricted) <> 0 or sum(complete) <> 0 or sum(open_no_end) <> 0
+    on conflict (isv_id) do update set
+      restricted = c.restricted + excluded.restricted,
+      complete = c.complete + excluded.complete,
+      open_no_end = c.open_no_end + excluded.open_no_end
+    returning 1
+  ),
+  ends_up as (
+    insert into isv_open_end_counts as e (isv_id, end_at, n)
+    select isv_id, end_at, sum(n) from (
+      select isv_id, before_end as end_at, -1 as n from class_delta where before_bucket
+      union all
+      select isv_id, after_end, 1 from class_delta where after_bucket
+    ) d
+    where (select count(*) from counters_up) >= 0
+    group by isv_id, end_at having sum(n) <> 0
+    order by end_at
+    on conflict (isv_id, end_at) do update set n = e.n + excluded.n
+    returning 1
+  )`;
 }
 
 /** Recomputes every ISV's counters from its rows (after bulk loads or seeding), atomically. */

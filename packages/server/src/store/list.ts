@@ -76,16 +76,17 @@ function filterSql(p: Principal, input: ListOpportunities, now: Date): SQL {
   return and(...conds) as SQL;
 }
 
-/** Rows strictly after (or before) the key in the list's order, id breaking ties. */
+/** Rows after (or before) the key in the list's order, id breaking ties; strictly unless `inclusive`. */
 function beyond(
   sort: { expr: SQL; cast: string },
   direction: SortDirection,
   side: 'after' | 'before',
   key: string | number,
   id: string,
+  inclusive = false,
 ): SQL {
   const greater = (direction === 'asc') === (side === 'after');
-  const op = sql.raw(greater ? '>' : '<');
+  const op = sql.raw((greater ? '>' : '<') + (inclusive ? '=' : ''));
   return sql`(${sort.expr}, ${o.id}) ${op} (${key}::${sql.raw(sort.cast)}, ${id}::uuid)`;
 }
 
@@ -141,7 +142,28 @@ export async function listOpportunities(
     .where(pageWhere)
     .orderBy(orderSql(sort, backward ? flip(direction) : direction))
     .limit(limit + 1);
-  const [rows, total] = await Promise.all([rowsPromise, countTotal(orm, p, input, where, now)]);
+  // The page is the rows just past the cursor, so "is there anything on the cursor's other
+  // side" (the cursor row itself included) is the same question as "is there a row before the
+  // page's first item" (after its last, paging back). It depends only on the cursor: ask it
+  // alongside the page instead of one more round trip after it.
+  const otherSidePromise = cursor
+    ? orm
+        .select({ id: o.id })
+        .from(o)
+        .where(
+          and(
+            where,
+            beyond(sort, direction, backward ? 'after' : 'before', cursor.key, cursor.id, true),
+          ),
+        )
+        .limit(1)
+        .then((found) => found.length > 0)
+    : Promise.resolve(false);
+  const [rows, total, otherSide] = await Promise.all([
+    rowsPromise,
+    countTotal(orm, p, input, where, now),
+    otherSidePromise,
+  ]);
 
   const more = rows.length > limit;
   const pageRows = rows.slice(0, limit);
@@ -152,24 +174,16 @@ export async function listOpportunities(
 
   const cursorAt = (item: Opportunity, dir: Cursor['dir']) =>
     encodeCursor({ dir, field, direction, key: keyOf(item, field), id: item.id });
-  const existsBeyond = async (item: Opportunity, side: 'after' | 'before') => {
-    const found = await orm
-      .select({ id: o.id })
-      .from(o)
-      .where(and(where, beyond(sort, direction, side, keyOf(item, field), item.id)))
-      .limit(1);
-    return found.length > 0;
-  };
 
   let nextCursor: string | null = null;
   let prevCursor: string | null = null;
   if (first && last) {
     if (backward) {
       prevCursor = more ? cursorAt(first, 'prev') : null;
-      nextCursor = (await existsBeyond(last, 'after')) ? cursorAt(last, 'next') : null;
+      nextCursor = otherSide ? cursorAt(last, 'next') : null;
     } else {
       nextCursor = more ? cursorAt(last, 'next') : null;
-      prevCursor = cursor && (await existsBeyond(first, 'before')) ? cursorAt(first, 'prev') : null;
+      prevCursor = otherSide ? cursorAt(first, 'prev') : null;
     }
   }
   return { items, nextCursor, prevCursor, total };

@@ -5,14 +5,13 @@ import {
   canUse,
   type Offer,
 } from '@resale-kit/core';
-import { and, eq, sql } from 'drizzle-orm';
-import type { Orm, Tx } from '../db/client.js';
-import { CounterDelta } from '../db/counters.js';
-import { offers, opportunities, users } from '../db/schema.js';
+import { and, eq } from 'drizzle-orm';
+import type { Orm } from '../db/client.js';
+import { offers, users } from '../db/schema.js';
 import { isId, notFound, parseInput } from './errors.js';
-import { appendEvents } from './events.js';
 import { statusFields, toOpportunity } from './rows.js';
 import { type CreateOfferResult, type ResellerPrincipal, StoreError } from './types.js';
+import { runUse, type SeenOffer } from './use-sql.js';
 
 const keyReused = () =>
   new StoreError(
@@ -20,9 +19,9 @@ const keyReused = () =>
     'idempotencyKey was already used for a different offer request',
   );
 
-/** An offer row in core's wire shape, with the creator's name. */
-async function readOffer(tx: Tx, id: string): Promise<Offer> {
-  const [row] = await tx
+/** The committed offer of an idempotency key (read after the statement: a fresh snapshot). */
+async function offerByKey(orm: Orm, resellerId: string, key: string): Promise<SeenOffer | null> {
+  const [row] = await orm
     .select({
       id: offers.id,
       opportunityId: offers.opportunityId,
@@ -34,9 +33,8 @@ async function readOffer(tx: Tx, id: string): Promise<Offer> {
     })
     .from(offers)
     .innerJoin(users, eq(users.id, offers.createdBy))
-    .where(eq(offers.id, id));
-  if (!row) throw new Error(`offer ${id} vanished`);
-  return toOffer(row);
+    .where(and(eq(offers.resellerId, resellerId), eq(offers.idempotencyKey, key)));
+  return row ?? null;
 }
 
 export function toOffer(row: {
@@ -59,9 +57,11 @@ export function toOffer(row: {
 }
 
 /**
- * Records a CPPO and counts the use in one transaction. The opportunity row is locked first,
- * so uses of one opportunity run one after another: a single-use one yields exactly one offer,
- * and a repeated key (checked under that lock) sees the first request's committed offer.
+ * Records a CPPO and counts the use in one statement (use-sql.ts). The opportunity row is locked
+ * first, so uses of one opportunity run one after another: a single-use one yields exactly one
+ * offer. A repeated key returns the first offer; when the statement saw no offer and inserted
+ * none (it waited for the lock or for a racing insert of the same key), a fresh read of the key
+ * decides between a replay, a reused key and the guard's refusal, in that order, as before.
  */
 export async function createOffer(
   orm: Orm,
@@ -71,71 +71,20 @@ export async function createOffer(
 ): Promise<CreateOfferResult> {
   const v = parseInput(CreateOfferInputSchema, input);
   if (!isId(v.opportunityId)) throw notFound();
-  return orm.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(opportunities)
-      .where(and(eq(opportunities.id, v.opportunityId), eq(opportunities.resellerId, p.resellerId)))
-      .for('update');
-    if (!before) throw notFound();
-
-    const [seen] = await tx
-      .select({ id: offers.id, opportunityId: offers.opportunityId, buyer: offers.buyerAccountId })
-      .from(offers)
-      .where(and(eq(offers.resellerId, p.resellerId), eq(offers.idempotencyKey, v.idempotencyKey)));
-    if (seen) {
-      if (seen.opportunityId !== before.id || seen.buyer !== v.buyerAccountId) throw keyReused();
-      return {
-        offer: await readOffer(tx, seen.id),
-        opportunity: toOpportunity(before, now),
-        replayed: true,
-      };
-    }
-
-    const guard = canUse({ ...statusFields(before), resellerId: before.resellerId }, p, now);
-    if (!guard.ok) {
-      throw new StoreError(
-        'OPPORTUNITY_NOT_ACTIVE',
-        `opportunity cannot be used: ${guard.reason}`,
-        undefined,
-        guard.reason,
-      );
-    }
-
-    // The key may be racing on another opportunity: the unique index decides, we never wait it out twice.
-    const offerId = randomUUID();
-    const inserted = await tx
-      .insert(offers)
-      .values({
-        id: offerId,
-        opportunityId: before.id,
-        resellerId: p.resellerId,
-        buyerAccountId: v.buyerAccountId,
-        idempotencyKey: v.idempotencyKey,
-        createdBy: p.userId,
-        createdAt: now,
-      })
-      .onConflictDoNothing({ target: [offers.resellerId, offers.idempotencyKey] })
-      .returning({ id: offers.id });
-    if (inserted.length === 0) throw keyReused();
-
-    const [after] = await tx
-      .update(opportunities)
-      .set({ timesUsed: sql`${opportunities.timesUsed} + 1` })
-      .where(eq(opportunities.id, before.id))
-      .returning();
-    if (!after) throw new Error('locked opportunity vanished');
-    await new CounterDelta().change(before, after).flush(tx, before.isvId);
-    await appendEvents(tx, [
-      {
-        opportunityId: before.id,
-        isvId: before.isvId,
-        type: 'used',
-        actorId: p.userId,
-        at: now,
-        data: { offerId, buyerAccountId: v.buyerAccountId },
-      },
-    ]);
+  const offerId = randomUUID();
+  const out = await runUse(orm, {
+    offerId,
+    eventId: randomUUID(),
+    opportunityId: v.opportunityId,
+    resellerId: p.resellerId,
+    userId: p.userId,
+    buyerAccountId: v.buyerAccountId,
+    idempotencyKey: v.idempotencyKey,
+    now,
+  });
+  const { before, after } = out;
+  if (!before) throw notFound();
+  if (after) {
     return {
       offer: toOffer({
         id: offerId,
@@ -149,5 +98,24 @@ export async function createOffer(
       opportunity: toOpportunity(after, now),
       replayed: false,
     };
-  });
+  }
+
+  const seen = out.seen ?? (await offerByKey(orm, p.resellerId, v.idempotencyKey));
+  if (seen) {
+    if (seen.opportunityId !== before.id || seen.buyerAccountId !== v.buyerAccountId) {
+      throw keyReused();
+    }
+    return { offer: toOffer(seen), opportunity: toOpportunity(before, now), replayed: true };
+  }
+  // The guard passed but the insert found the key taken by an offer that is gone: cannot
+  // happen (offers are never deleted); answer as a key conflict, never as a success.
+  if (out.usable) throw keyReused();
+  const guard = canUse({ ...statusFields(before), resellerId: before.resellerId }, p, now);
+  if (guard.ok) throw new Error('status SQL and core disagree: the row is usable in core only');
+  throw new StoreError(
+    'OPPORTUNITY_NOT_ACTIVE',
+    `opportunity cannot be used: ${guard.reason}`,
+    undefined,
+    guard.reason,
+  );
 }

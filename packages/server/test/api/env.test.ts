@@ -15,7 +15,17 @@ describe('loadEnv', () => {
       corsOrigins: undefined,
       fixedNow: undefined,
       logLevel: 'info',
+      poolSize: 20,
     });
+  });
+
+  test('DATABASE_POOL_SIZE sets the Postgres pool; nonsense is named', () => {
+    expect(loadEnv({ DATABASE_POOL_SIZE: '64' }).poolSize).toBe(64);
+    for (const bad of ['0', '-1', 'ten', '2.5', '5000']) {
+      expect(() => loadEnv({ DATABASE_POOL_SIZE: bad })).toThrow(
+        /DATABASE_POOL_SIZE: must be a whole number of connections/,
+      );
+    }
   });
 
   test('empty values mean unset (DATABASE_URL= selects PGlite)', () => {
