@@ -2,13 +2,12 @@ import type { Opportunity } from '@resale-kit/core';
 import { OpportunitiesTable, type SummaryCardId, SummaryCards } from '@resale-kit/react';
 import { useResale } from '@resale-kit/sdk/react';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../api/errorMessage';
 import { DetailsDialog } from '../opportunities/DetailsDialog';
 import { OpportunityFilters } from '../opportunities/OpportunityFilters';
-import { useOpportunityList } from '../opportunities/useOpportunityList';
-import { isFiltering, type ListState, PAGE_SIZE } from '../url/listState';
-import { useListState } from '../url/useListState';
+import { useOpportunityTable } from '../opportunities/useOpportunityTable';
+import type { ListState } from '../url/listState';
 import { DeactivateDialog } from './DeactivateDialog';
 import { OpportunityForm } from './OpportunityForm';
 
@@ -34,25 +33,15 @@ function selectedCard(state: ListState): SummaryCardId | null {
 /** The ISV's Partners page: summary cards and the opportunities table with its actions. */
 export function IsvPage({ now }: { now: Date }) {
   const resale = useResale();
-  const { state, update, clearFilters } = useListState();
+  const { state, update, clearFilters, setSelected, tableProps } = useOpportunityTable();
   const summary = useQuery(resale.opportunities.summary.queryOptions());
-  const list = useOpportunityList(state);
-  const [selected, setSelected] = useState<Opportunity[]>([]);
   const [dialog, setDialog] = useState<OpenDialog>(null);
-
-  // A new page, filter or sort starts with nothing selected.
-  const listKey = JSON.stringify(state);
-  useEffect(() => {
-    void listKey;
-    setSelected([]);
-  }, [listKey]);
 
   const closeDialog = () => {
     setDialog(null);
     setSelected([]);
   };
 
-  const page = list.data;
   return (
     <>
       <div className="demo-page-header">
@@ -91,38 +80,9 @@ export function IsvPage({ now }: { now: Date }) {
       <div className="demo-panel">
         <OpportunitiesTable
           className="demo-table"
-          items={page?.items ?? []}
-          totalCount={page?.total}
+          {...tableProps}
           now={now}
           selectionType="multi"
-          selectedItems={selected}
-          onSelectionChange={({ selectedItems }) => setSelected(selectedItems)}
-          sorting={state.sort}
-          onSortingChange={(sort) => update({ sort })}
-          hasPreviousPage={Boolean(page?.prevCursor)}
-          hasNextPage={Boolean(page?.nextCursor)}
-          onPreviousPage={() =>
-            page?.prevCursor &&
-            update(
-              state.page <= 2
-                ? { cursor: null, page: 1 }
-                : { cursor: page.prevCursor, page: state.page - 1 },
-            )
-          }
-          onNextPage={() =>
-            page?.nextCursor && update({ cursor: page.nextCursor, page: state.page + 1 })
-          }
-          currentPage={state.page}
-          pageSize={PAGE_SIZE}
-          loading={list.isPending}
-          error={
-            list.error
-              ? `The opportunities could not be loaded: ${errorMessage(list.error)}`
-              : undefined
-          }
-          onRetry={() => (list.invalidCursor ? update({ cursor: null, page: 1 }) : list.refetch())}
-          filteringActive={isFiltering(state)}
-          onClearFilter={clearFilters}
           filter={
             <OpportunityFilters
               state={state}

@@ -1,12 +1,9 @@
 import { canUse, type Opportunity, type Principal } from '@resale-kit/core';
 import { OpportunitiesTable } from '@resale-kit/react';
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../api/errorMessage';
+import { useState } from 'react';
 import { DetailsDialog } from '../opportunities/DetailsDialog';
 import { OpportunityFilters } from '../opportunities/OpportunityFilters';
-import { useOpportunityList } from '../opportunities/useOpportunityList';
-import { isFiltering, PAGE_SIZE } from '../url/listState';
-import { useListState } from '../url/useListState';
+import { useOpportunityTable } from '../opportunities/useOpportunityTable';
 import { CreateOfferDialog } from './CreateOfferDialog';
 
 type OpenDialog =
@@ -16,18 +13,8 @@ type OpenDialog =
 
 /** The channel partner's view: the opportunities that target it, and "Create offer". */
 export function ResellerPage({ now, principal }: { now: Date; principal: Principal }) {
-  const { state, update, clearFilters } = useListState();
-  const list = useOpportunityList(state);
-  const [selected, setSelected] = useState<Opportunity[]>([]);
+  const { state, update, clearFilters, setSelected, tableProps } = useOpportunityTable();
   const [dialog, setDialog] = useState<OpenDialog>(null);
-
-  const listKey = JSON.stringify(state);
-  useEffect(() => {
-    void listKey;
-    setSelected([]);
-  }, [listKey]);
-
-  const page = list.data;
   return (
     <>
       <div className="demo-page-header">
@@ -40,38 +27,9 @@ export function ResellerPage({ now, principal }: { now: Date; principal: Princip
       <div className="demo-panel">
         <OpportunitiesTable
           className="demo-table"
-          items={page?.items ?? []}
-          totalCount={page?.total}
+          {...tableProps}
           now={now}
           selectionType="single"
-          selectedItems={selected}
-          onSelectionChange={({ selectedItems }) => setSelected(selectedItems)}
-          sorting={state.sort}
-          onSortingChange={(sort) => update({ sort })}
-          hasPreviousPage={Boolean(page?.prevCursor)}
-          hasNextPage={Boolean(page?.nextCursor)}
-          onPreviousPage={() =>
-            page?.prevCursor &&
-            update(
-              state.page <= 2
-                ? { cursor: null, page: 1 }
-                : { cursor: page.prevCursor, page: state.page - 1 },
-            )
-          }
-          onNextPage={() =>
-            page?.nextCursor && update({ cursor: page.nextCursor, page: state.page + 1 })
-          }
-          currentPage={state.page}
-          pageSize={PAGE_SIZE}
-          loading={list.isPending}
-          error={
-            list.error
-              ? `The opportunities could not be loaded: ${errorMessage(list.error)}`
-              : undefined
-          }
-          onRetry={() => (list.invalidCursor ? update({ cursor: null, page: 1 }) : list.refetch())}
-          filteringActive={isFiltering(state)}
-          onClearFilter={clearFilters}
           empty={
             <>
               <strong>No opportunities</strong>

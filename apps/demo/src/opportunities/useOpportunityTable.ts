@@ -1,0 +1,55 @@
+import type { Opportunity } from '@resale-kit/core';
+import type { OpportunitiesTableProps } from '@resale-kit/react';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../api/errorMessage';
+import { isFiltering, PAGE_SIZE } from '../url/listState';
+import { useListState } from '../url/useListState';
+import { useOpportunityList } from './useOpportunityList';
+
+/**
+ * The list state in the URL, the page it selects, the selection, and the table props that wire
+ * them together (sort, cursor paging, loading / error / no-match states): shared by both views.
+ */
+export function useOpportunityTable() {
+  const { state, update, clearFilters } = useListState();
+  const list = useOpportunityList(state);
+  const [selected, setSelected] = useState<Opportunity[]>([]);
+
+  // A new page, filter or sort starts with nothing selected.
+  const listKey = JSON.stringify(state);
+  useEffect(() => {
+    void listKey;
+    setSelected([]);
+  }, [listKey]);
+
+  const page = list.data;
+  const tableProps = {
+    items: page?.items ?? [],
+    totalCount: page?.total,
+    selectedItems: selected,
+    onSelectionChange: ({ selectedItems }) => setSelected([...selectedItems]),
+    sorting: state.sort,
+    onSortingChange: (sort) => update({ sort }),
+    hasPreviousPage: Boolean(page?.prevCursor),
+    hasNextPage: Boolean(page?.nextCursor),
+    onPreviousPage: () =>
+      page?.prevCursor &&
+      update(
+        state.page <= 2
+          ? { cursor: null, page: 1 }
+          : { cursor: page.prevCursor, page: state.page - 1 },
+      ),
+    onNextPage: () => page?.nextCursor && update({ cursor: page.nextCursor, page: state.page + 1 }),
+    currentPage: state.page,
+    pageSize: PAGE_SIZE,
+    loading: list.isPending,
+    error: list.error
+      ? `The opportunities could not be loaded: ${errorMessage(list.error)}`
+      : undefined,
+    onRetry: () => (list.invalidCursor ? update({ cursor: null, page: 1 }) : list.refetch()),
+    filteringActive: isFiltering(state),
+    onClearFilter: clearFilters,
+  } satisfies Partial<OpportunitiesTableProps>;
+
+  return { state, update, clearFilters, setSelected, tableProps };
+}
