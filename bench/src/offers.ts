@@ -178,7 +178,7 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
       counterBad === 0;
 
     const markdown = [
-      `${CLIENTS} concurrent clients (HTTP keep-alive, plain fetch) against the server's bin in a child process on Postgres (its default pool of 10 connections); bounded to ${maxMs / 1000} s or ${maxOffers.toLocaleString('en')} offers.`,
+      `${CLIENTS} concurrent clients (HTTP keep-alive, plain fetch) against the server's bin in a child process on Postgres (its default pool: DATABASE_POOL_SIZE unset, 20 connections); bounded to ${maxMs / 1000} s or ${maxOffers.toLocaleString('en')} offers.`,
       `Each client sends its next offers.create as soon as the previous one is answered, cycling over ${multi.length.toLocaleString('en')} active multi-use opportunities; one request in 5 repeats the previous idempotency key (not counted in offers/s).`,
       '',
       table(

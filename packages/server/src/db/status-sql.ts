@@ -22,10 +22,15 @@ export interface StatusColumns {
   endAt: AnyColumn;
 }
 
+/** The text of nowSql. */
+export function nowLiteral(now: Date): string {
+  if (Number.isNaN(now.getTime())) throw new RangeError('now: invalid date');
+  return `'${now.toISOString()}'::timestamptz`;
+}
+
 /** A timestamptz literal for `now`: inlined, so each query plans with the real instant. */
 export function nowSql(now: Date): SQL {
-  if (Number.isNaN(now.getTime())) throw new RangeError('now: invalid date');
-  return sql.raw(`'${now.toISOString()}'::timestamptz`);
+  return sql.raw(nowLiteral(now));
 }
 
 /** Each core condition in SQL. Every one is two-valued (never NULL), so NOT works as expected. */
