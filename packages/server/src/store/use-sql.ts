@@ -148,7 +148,8 @@ function compile(): Template {
 
 /** useSql(p), rendered from the cached template: Drizzle renders the same text and parameters. */
 export function useSqlFast(p: UseParams): SQL {
-  const t = (template ??= compile());
+  template ??= compile();
+  const t = template;
   const now = nowLiteral(p.now);
   const chunks: SQL[] = [];
   t.parts.forEach((part, i) => {
