@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Orm } from '../db/client.js';
 import { events, offers, opportunities, users } from '../db/schema.js';
 import { isId } from './errors.js';
-import { toOffer } from './offers.js';
+import { offerColumns, toOffer } from './offers.js';
 import { opportunityColumnsWithStatus, toOpportunity, visibleTo } from './rows.js';
 import type { OpportunityDetails } from './types.js';
 
@@ -22,15 +22,7 @@ export async function getOpportunity(
   if (!row) return null;
   const [offerRows, eventRows] = await Promise.all([
     orm
-      .select({
-        id: offers.id,
-        opportunityId: offers.opportunityId,
-        resellerId: offers.resellerId,
-        buyerAccountId: offers.buyerAccountId,
-        userId: users.id,
-        userName: users.name,
-        createdAt: offers.createdAt,
-      })
+      .select(offerColumns)
       .from(offers)
       .innerJoin(users, eq(users.id, offers.createdBy))
       .where(eq(offers.opportunityId, id))

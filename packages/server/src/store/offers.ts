@@ -22,20 +22,23 @@ const keyReused = () =>
 /** The committed offer of an idempotency key (read after the statement: a fresh snapshot). */
 async function offerByKey(orm: Orm, resellerId: string, key: string): Promise<SeenOffer | null> {
   const [row] = await orm
-    .select({
-      id: offers.id,
-      opportunityId: offers.opportunityId,
-      resellerId: offers.resellerId,
-      buyerAccountId: offers.buyerAccountId,
-      userId: users.id,
-      userName: users.name,
-      createdAt: offers.createdAt,
-    })
+    .select(offerColumns)
     .from(offers)
     .innerJoin(users, eq(users.id, offers.createdBy))
     .where(and(eq(offers.resellerId, resellerId), eq(offers.idempotencyKey, key)));
   return row ?? null;
 }
+
+/** An offer's columns, with its creator (join `users` on `offers.created_by`). */
+export const offerColumns = {
+  id: offers.id,
+  opportunityId: offers.opportunityId,
+  resellerId: offers.resellerId,
+  buyerAccountId: offers.buyerAccountId,
+  userId: users.id,
+  userName: users.name,
+  createdAt: offers.createdAt,
+};
 
 export function toOffer(row: {
   id: string;
