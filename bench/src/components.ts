@@ -55,17 +55,16 @@ export async function runComponents(opts: { samples?: number } = {}) {
     throw new Error('packages/react/dist is missing: build @resale-kit/react first');
   const samples = opts.samples ?? 15;
 
-  // 1. Sizes: react external (a peer); with and without zod (core's schemas pull it in).
+  // 1. Sizes: react external (a peer); everything else, core's rules included, counted.
   const sizeRows: (string | number)[][] = [];
   const sizes: Record<string, unknown> = {};
   for (const [name, contents] of Object.entries(ENTRIES)) {
-    const noZod = await gzipped(contents, ['react', 'react-dom', 'react/jsx-runtime', 'zod']);
-    const withZod = await gzipped(contents, ['react', 'react-dom', 'react/jsx-runtime']);
-    sizes[name] = { noZod, withZod };
-    sizeRows.push([name, kB(noZod.min), kB(noZod.gzip), kB(withZod.gzip)]);
+    const size = await gzipped(contents, ['react', 'react-dom', 'react/jsx-runtime']);
+    sizes[name] = size;
+    sizeRows.push([name, kB(size.min), kB(size.gzip)]);
   }
   const css = readFileSync(join(REACT_DIR, 'dist', 'styles.css'));
-  sizeRows.push(['styles.css', kB(css.length), kB(gzipSync(css, { level: 9 }).length), '-']);
+  sizeRows.push(['styles.css', kB(css.length), kB(gzipSync(css, { level: 9 }).length)]);
 
   // 2. First render in Chromium: a fresh page per sample, so every sample is a first mount.
   const page = await build({
@@ -127,9 +126,9 @@ export async function runComponents(opts: { samples?: number } = {}) {
   }
 
   const markdown = [
-    'Sizes: esbuild bundle of each export from packages/react/dist, minified, gzip -9; react and react-dom external (peers).',
+    'Sizes: esbuild bundle of each export from packages/react/dist, minified, gzip -9; react and react-dom external (peers), everything else (core) included.',
     '',
-    table(['entry', 'min (zod external)', 'gzip (zod external)', 'gzip (zod bundled)'], sizeRows),
+    table(['entry', 'min', 'gzip'], sizeRows),
     '',
     `First render of OpportunitiesTable in Chromium ${browserVersion} (headless, production React build): a fresh page per sample (${samples} samples), flushSync(root.render) + forced layout. "Next frame" waits for the following animation frame; "warm" is a second mount in the same page. Times in ms.`,
     '',
