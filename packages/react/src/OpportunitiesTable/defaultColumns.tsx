@@ -56,7 +56,7 @@ export function defaultColumnDefinitions(messages: TableMessages): ColumnDefinit
       id: 'id',
       header: messages.columnId,
       sortingField: 'id',
-      width: '12rem',
+      width: '10rem',
       cell: (o, { messages: m, copy }) => (
         <span className="rk-id-cell">
           <TruncatedText>{o.id}</TruncatedText>
