@@ -1,3 +1,4 @@
+import { SORT_FIELDS } from '@resale-kit/core';
 import { formatNumber } from '../i18n/format.js';
 import type { TableMessages } from '../i18n/messages.js';
 import { StatusBadge } from '../StatusBadge/StatusBadge.js';
@@ -6,17 +7,11 @@ import { RelativeTime } from './RelativeTime.js';
 import { TruncatedText } from './TruncatedText.js';
 import type { ColumnDefinition } from './types.js';
 
-/** The ids of the announcement's eight columns, in their order. */
-export const DEFAULT_COLUMN_IDS = [
-  'name',
-  'productName',
-  'resellerName',
-  'status',
-  'timesUsed',
-  'id',
-  'discount',
-  'createdAt',
-] as const;
+/**
+ * The ids of the announcement's eight columns, in their order: each column sorts on its own
+ * field, so they are core's sort fields.
+ */
+export const DEFAULT_COLUMN_IDS = SORT_FIELDS;
 
 /** The announcement's eight columns with the given header texts; each sorts on its own field. */
 export function defaultColumnDefinitions(messages: TableMessages): ColumnDefinition[] {
