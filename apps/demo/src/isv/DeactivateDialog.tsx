@@ -3,6 +3,7 @@ import { StatusBadge } from '@resale-kit/react';
 import { useResale } from '@resale-kit/sdk/react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../api/errorMessage';
+import { ActionFooter } from '../ui/ActionFooter';
 import { Dialog } from '../ui/Dialog';
 import { useNotify } from '../ui/notifications';
 
@@ -47,25 +48,16 @@ export function DeactivateDialog({ items, now, onClose }: DeactivateDialogProps)
       title={title}
       onClose={onClose}
       footer={
-        results ? (
-          <button type="button" className="rk-button rk-button--primary" onClick={onClose}>
-            Close
+        <ActionFooter done={Boolean(results)} onClose={onClose}>
+          <button
+            type="button"
+            className="rk-button rk-button--primary"
+            disabled={deactivate.isPending || activeCount === 0}
+            onClick={() => deactivate.mutate({ ids: items.map((o) => o.id) })}
+          >
+            {deactivate.isPending ? 'Deactivating…' : 'Deactivate'}
           </button>
-        ) : (
-          <>
-            <button type="button" className="rk-button rk-button--link" onClick={onClose}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="rk-button rk-button--primary"
-              disabled={deactivate.isPending || activeCount === 0}
-              onClick={() => deactivate.mutate({ ids: items.map((o) => o.id) })}
-            >
-              {deactivate.isPending ? 'Deactivating…' : 'Deactivate'}
-            </button>
-          </>
-        )
+        </ActionFooter>
       }
     >
       {!results && (

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage, fieldErrorsOf } from '../api/errorMessage';
 import { randomKey } from '../opportunities/randomKey';
+import { ActionFooter } from '../ui/ActionFooter';
 import { Dialog } from '../ui/Dialog';
 import { FieldError } from '../ui/ErrorText';
 import { useNotify } from '../ui/notifications';
@@ -51,25 +52,16 @@ export function CreateOfferDialog({
       title="Create offer"
       onClose={onClose}
       footer={
-        result ? (
-          <button type="button" className="rk-button rk-button--primary" onClick={onClose}>
-            Close
+        <ActionFooter done={Boolean(result)} onClose={onClose}>
+          <button
+            type="submit"
+            form={`${id}-form`}
+            className="rk-button rk-button--primary"
+            disabled={createOffer.isPending}
+          >
+            {createOffer.isPending ? 'Creating…' : 'Create offer'}
           </button>
-        ) : (
-          <>
-            <button type="button" className="rk-button rk-button--link" onClick={onClose}>
-              Cancel
-            </button>
-            <button
-              type="submit"
-              form={`${id}-form`}
-              className="rk-button rk-button--primary"
-              disabled={createOffer.isPending}
-            >
-              {createOffer.isPending ? 'Creating…' : 'Create offer'}
-            </button>
-          </>
-        )
+        </ActionFooter>
       }
     >
       <dl className="demo-fields demo-fields--compact">
