@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   // createDb applies the committed migrations before returning.
   const db = await createDb(
     env.databaseUrl
-      ? { url: env.databaseUrl, maxConnections: env.poolSize }
+      ? { url: env.databaseUrl, maxConnections: env.poolSize, prepare: env.prepare }
       : { dataDir: env.dataDir },
   );
   const store = createStore(db);
@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     clockFixed: env.fixedNow !== undefined,
     cors: parseCorsOrigins(env.corsOrigins),
     logger,
+    authCacheMs: env.authCacheMs,
     checkDatabase: () => db.orm.execute(sql`select 1`),
     demoIdentities: demo && env.nodeEnv !== 'production' ? DEMO_IDENTITIES : undefined,
   });

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { IsoInstantSchema } from '@resale-kit/core';
 import { z } from 'zod';
 import { LOG_LEVELS } from './http/logger.js';
+import { DEFAULT_AUTH_CACHE_MS } from './trpc/principal-cache.js';
 
 /**
  * Postgres connections the server may hold. 20 keeps 64 concurrent clients busy on a small
@@ -39,6 +40,14 @@ const EnvSchema = z.object({
       },
     )
     .transform((v) => (v === undefined ? DEFAULT_POOL_SIZE : Number(v))),
+  AUTH_CACHE_MS: optionalText
+    .refine((v) => v === undefined || /^\d{1,7}$/.test(v), {
+      error: 'must be a whole number of milliseconds (0 turns the cache off)',
+    })
+    .transform((v) => (v === undefined ? DEFAULT_AUTH_CACHE_MS : Number(v))),
+  DATABASE_PREPARE: optionalText
+    .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'))
+    .transform((v) => v === 'true'),
 });
 
 export interface ServerEnv {
@@ -54,6 +63,10 @@ export interface ServerEnv {
   logLevel: (typeof LOG_LEVELS)[number];
   /** DATABASE_POOL_SIZE: postgres.js pool size (Postgres only). */
   poolSize: number;
+  /** AUTH_CACHE_MS: how long a resolved API key is trusted before it is looked up again. */
+  authCacheMs: number;
+  /** DATABASE_PREPARE: keep fixed statements prepared (false behind a transaction pooler). */
+  prepare: boolean;
 }
 
 export class EnvError extends Error {
@@ -87,5 +100,7 @@ export function loadEnv(
     fixedNow: e.RESALE_KIT_NOW ? new Date(e.RESALE_KIT_NOW) : undefined,
     logLevel: e.LOG_LEVEL,
     poolSize: e.DATABASE_POOL_SIZE,
+    prepare: e.DATABASE_PREPARE,
+    authCacheMs: e.AUTH_CACHE_MS,
   };
 }

@@ -35,6 +35,11 @@ export interface CreateDbOptions {
   migrate?: boolean;
   /** postgres.js pool size (default 20, as the bin's DATABASE_POOL_SIZE). */
   maxConnections?: number;
+  /**
+   * Keep fixed statements prepared on each connection (default true). Turn off behind a
+   * transaction-mode pooler that cannot hold prepared statements (the bin's DATABASE_PREPARE).
+   */
+  prepare?: boolean;
   /** Sees every query Drizzle sends (tests use it to EXPLAIN the store's real queries). */
   logger?: Logger;
 }
@@ -63,6 +68,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
 function openPostgres(options: CreateDbOptions): Database {
   const client = postgres(options.url as string, {
     max: options.maxConnections ?? 20,
+    prepare: options.prepare ?? true,
     onnotice: () => {},
   });
   const orm = drizzlePostgres(client, { schema, logger: options.logger ?? false });
@@ -84,4 +90,21 @@ function openPglite(options: CreateDbOptions): Database {
     migrate: () => migratePglite(orm, { migrationsFolder: migrationsFolder() }),
     close: () => client.close(),
   };
+}
+
+/** What queryPrepared needs of the two drivers (Drizzle's public `$client`). */
+type RawClient =
+  | { unsafe(text: string, params: unknown[], options: { prepare: boolean }): Promise<unknown[]> }
+  | { query(text: string, params: unknown[]): Promise<{ rows: unknown[] }> };
+
+/**
+ * Runs fixed SQL text ($1, $2, ... parameters) as a prepared statement where the driver keeps
+ * one: postgres.js parses, describes and plans it once per connection, then each call is one
+ * round trip (unless the client was made with `prepare: false`). PGlite runs it as it is.
+ * Only for text that is the same on every call: each distinct text stays prepared.
+ */
+export async function queryPrepared<T>(orm: Orm, text: string, params: unknown[]): Promise<T[]> {
+  const client = (orm as unknown as { $client: RawClient }).$client;
+  if ('unsafe' in client) return (await client.unsafe(text, params, { prepare: true })) as T[];
+  return (await client.query(text, params)).rows as T[];
 }

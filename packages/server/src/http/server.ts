@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Store } from '../store/types.js';
 import { createContext } from '../trpc/context.js';
+import { DEFAULT_AUTH_CACHE_MS } from '../trpc/principal-cache.js';
 import { appRouter } from '../trpc/routers/_app.js';
 import { applyCors, type CorsOptions } from './cors.js';
 import { createJsonLogger, type Logger } from './logger.js';
@@ -23,6 +24,11 @@ export interface HttpServerOptions {
    * database holding the demo seed and never in production (createHttpServer refuses then).
    */
   demoIdentities?: readonly object[];
+  /**
+   * How long (ms) a resolved API key is trusted before it is looked up again (default 10,000;
+   * 0 = every request). A revoked key keeps working for up to this long.
+   */
+  authCacheMs?: number;
   /** Largest accepted request body in bytes (default 1 MiB). */
   maxBodySize?: number;
   /** On close, connections still busy after this many ms are cut (default 10 s). */
@@ -54,7 +60,12 @@ export function createHttpServer(opts: HttpServerOptions): HttpServer {
     basePath: TRPC_PREFIX,
     allowBatching: true,
     maxBodySize: opts.maxBodySize ?? 1024 * 1024,
-    createContext: createContext({ store: opts.store, now: opts.now, clockFixed: opts.clockFixed }),
+    createContext: createContext({
+      store: opts.store,
+      now: opts.now,
+      clockFixed: opts.clockFixed,
+      authCacheMs: opts.authCacheMs ?? DEFAULT_AUTH_CACHE_MS,
+    }),
     onError({ error, path }) {
       // Expected failures reach the client; only the unexpected ones need a server log.
       if (error.code === 'INTERNAL_SERVER_ERROR') {

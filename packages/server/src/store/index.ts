@@ -1,6 +1,6 @@
 import type { Database } from '../db/client.js';
 import { readSummary } from '../db/counters.js';
-import { authenticate } from './auth.js';
+import { prepareAuthenticate } from './auth.js';
 import { listProducts, listResellers } from './catalog.js';
 import { cloneOpportunity } from './clone.js';
 import { createOpportunities } from './create.js';
@@ -17,7 +17,7 @@ export * from './types.js';
 export function createStore(db: Database): Store {
   const { orm } = db;
   return {
-    authenticate: (apiKey) => authenticate(orm, apiKey),
+    authenticate: prepareAuthenticate(orm),
     listOpportunities: (p, input, now) => listOpportunities(orm, p, input, now),
     summary: (p, now) => readSummary(orm, p.isvId, now),
     getOpportunity: (p, id, now) => getOpportunity(orm, p, id, now),

@@ -1,5 +1,6 @@
 import type { Principal } from '@resale-kit/core';
 import type { Store } from '../store/types.js';
+import { cachedAuthenticate } from './principal-cache.js';
 
 /**
  * What every procedure sees. Deliberately free of HTTP: tests build it directly and call
@@ -50,6 +51,8 @@ export interface CreateContextOptions {
   store: Store;
   now?: () => Date;
   clockFixed?: boolean;
+  /** Trust a resolved API key this long (ms) before looking it up again; 0 or absent: never. */
+  authCacheMs?: number;
 }
 
 /**
@@ -57,13 +60,16 @@ export interface CreateContextOptions {
  * An unknown key yields no principal; authed procedures then answer UNAUTHORIZED.
  */
 export function createContext(opts: CreateContextOptions) {
+  const authenticate = cachedAuthenticate((key) => opts.store.authenticate(key), {
+    ttlMs: opts.authCacheMs ?? 0,
+  });
   return async ({
     req,
   }: {
     req: { headers: Record<string, string | string[] | undefined> };
   }): Promise<InnerContext> => {
     const apiKey = bearerToken(req.headers.authorization);
-    const principal = apiKey ? await opts.store.authenticate(apiKey) : null;
+    const principal = apiKey ? await authenticate(apiKey) : null;
     return createInnerContext({ ...opts, principal });
   };
 }

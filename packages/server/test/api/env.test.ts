@@ -16,7 +16,24 @@ describe('loadEnv', () => {
       fixedNow: undefined,
       logLevel: 'info',
       poolSize: 20,
+      prepare: true,
+      authCacheMs: 10_000,
     });
+  });
+
+  test('AUTH_CACHE_MS and DATABASE_PREPARE; nonsense is named', () => {
+    expect(loadEnv({ AUTH_CACHE_MS: '0', DATABASE_PREPARE: 'false' })).toMatchObject({
+      authCacheMs: 0,
+      prepare: false,
+    });
+    for (const bad of ['-1', 'soon', '1.5']) {
+      expect(() => loadEnv({ AUTH_CACHE_MS: bad })).toThrow(
+        /AUTH_CACHE_MS: must be a whole number of milliseconds/,
+      );
+    }
+    expect(() => loadEnv({ DATABASE_PREPARE: 'no' })).toThrow(
+      /DATABASE_PREPARE: must be true or false/,
+    );
   });
 
   test('DATABASE_POOL_SIZE sets the Postgres pool; nonsense is named', () => {

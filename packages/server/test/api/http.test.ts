@@ -9,6 +9,8 @@ import { fixedClock } from '../../src/trpc/context.js';
 import { type Api, NOW, openApi } from './harness.js';
 import { KEYS, T } from './tenants.js';
 
+const silentLogger = createJsonLogger({ level: 'silent' });
+
 /** The HTTP layer itself: health, CORS, demo identities, logs, wire errors, shutdown. */
 describe('HTTP server', () => {
   let api: Api;
@@ -45,6 +47,43 @@ describe('HTTP server', () => {
     const res = await fetch(`${url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  test('API keys: resolved once per authCacheMs (default on), every request with 0', async () => {
+    const lookups = async (authCacheMs?: number) => {
+      let n = 0;
+      const store = {
+        ...api.store,
+        authenticate: (key: string) => {
+          n += 1;
+          return api.store.authenticate(key);
+        },
+      };
+      const own = createHttpServer({
+        store,
+        now: fixedClock(NOW),
+        logger: silentLogger,
+        authCacheMs,
+      });
+      const base = await own.listen(0);
+      try {
+        for (let i = 0; i < 3; i++) {
+          const res = await fetch(`${base}/trpc/me`, {
+            headers: { authorization: `Bearer ${KEYS.isvA}` },
+          });
+          expect(res.status).toBe(200);
+        }
+        const unknown = await fetch(`${base}/trpc/me`, {
+          headers: { authorization: 'Bearer not-a-key' },
+        });
+        expect(unknown.status).toBe(401);
+      } finally {
+        await own.close();
+      }
+      return n;
+    };
+    expect(await lookups()).toBe(2);
+    expect(await lookups(0)).toBe(4);
   });
 
   test('GET /demo/identities serves the identities it was given', async () => {
