@@ -4,11 +4,15 @@
  * equals the offer rows, a replayed key counted nothing, a single-use opportunity raced by all
  * clients yields exactly one offer, and the summary counters equal a recount.
  */
+
+import type { Principal } from '@resale-kit/core';
 import postgres from 'postgres';
+import { createDb, createStore } from '../../packages/server/src/index.js';
 import { spawnServer } from './child.js';
+import { type CpuShares, cpuMeter } from './cpu.js';
 import { arg, cliMeasureOptions, dbUrl } from './env.js';
 import { benchApiKey } from './generate.js';
-import { HttpError, trpcMutation } from './harness.js';
+import { HttpError, lightMutations, trpcMutation } from './harness.js';
 import { pgVersion } from './list.js';
 import { fmt, machine, stats, table, verdict, writeResult } from './report.js';
 
@@ -85,6 +89,7 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
       raceRows.push([s.id.slice(0, 8), wins, conflicts, CLIENTS - wins - conflicts]);
     }
 
+    const client = lightMutations(server.base, CLIENTS);
     // 2. The load: 64 clients, each sending its next offer as soon as the last one is answered.
     const before = new Map(multi.map((m) => [m.id, m.times_used]));
     const acked = new Map<string, number>();
@@ -94,6 +99,7 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
     let replayMismatches = 0;
     const failures = new Map<string, number>();
     let sent = 0;
+    const httpCpu = cpuMeter(server.child.pid ? { pid: server.child.pid } : undefined);
     const start = performance.now();
     await Promise.all(
       Array.from({ length: CLIENTS }, async (_, c) => {
@@ -102,12 +108,7 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
           if (sent >= maxOffers || performance.now() - start > maxMs) return;
           // One request in 5 repeats the previous key: it must answer the first offer, count nothing.
           if (last && j % 5 === 4) {
-            const again = await trpcMutation<OfferResult>(
-              server.base,
-              last.key,
-              'offers.create',
-              last.input,
-            );
+            const again = await client.call<OfferResult>(last.key, 'offers.create', last.input);
             replays++;
             if (!again.replayed || again.offer.id !== last.offerId) replayMismatches++;
             continue;
@@ -123,7 +124,7 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
           };
           const t = performance.now();
           try {
-            const res = await trpcMutation<OfferResult>(server.base, key, 'offers.create', input);
+            const res = await client.call<OfferResult>(key, 'offers.create', input);
             latencies.push(performance.now() - t);
             if (res.replayed) throw new Error('a fresh key was answered as a replay');
             acked.set(m.id, (acked.get(m.id) ?? 0) + 1);
@@ -138,6 +139,13 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
     );
     const wall = performance.now() - start;
     const load = stats(latencies, wall);
+    const loadCpu = httpCpu(latencies.length + replays);
+    client.close();
+
+    // 2b. The same load on the server's Store in this process: no HTTP, tRPC or client.
+    const direct = await storeLoad(url, multi, reseller, runId, maxMs, maxOffers);
+    for (const [id, n] of direct.acked) acked.set(id, (acked.get(id) ?? 0) + n);
+    for (const id of direct.ackedIds) ackedIds.add(id);
 
     // 3. Exactly once.
     const ids = [...before.keys()];
@@ -178,11 +186,12 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
       counterBad === 0;
 
     const markdown = [
-      `${CLIENTS} concurrent clients (HTTP keep-alive, plain fetch) against the server's bin in a child process on Postgres (its default pool: DATABASE_POOL_SIZE unset, 20 connections); bounded to ${maxMs / 1000} s or ${maxOffers.toLocaleString('en')} offers.`,
+      `${CLIENTS} concurrent clients (node:http keep-alive pool of 64 sockets) against the server's bin in a child process on Postgres (its default pool: DATABASE_POOL_SIZE unset, 20 connections); bounded to ${maxMs / 1000} s or ${maxOffers.toLocaleString('en')} offers.`,
       `Each client sends its next offers.create as soon as the previous one is answered, cycling over ${multi.length.toLocaleString('en')} active multi-use opportunities; one request in 5 repeats the previous idempotency key (not counted in offers/s).`,
       '',
       table(
         [
+          'path',
           'offers acknowledged',
           'p50 ms',
           'p95 ms',
@@ -193,6 +202,7 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
         ],
         [
           [
+            'HTTP (server bin)',
             load.n.toLocaleString('en'),
             fmt(load.p50),
             fmt(load.p95),
@@ -201,8 +211,25 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
             failures.size ? JSON.stringify(Object.fromEntries(failures)) : '0',
             verdict(load.rps >= 1000),
           ],
+          [
+            'Store in-process (no HTTP)',
+            direct.load.n.toLocaleString('en'),
+            fmt(direct.load.p50),
+            fmt(direct.load.p95),
+            fmt(direct.load.p99),
+            fmt(direct.load.rps, 0),
+            direct.failures,
+            '-',
+          ],
         ],
       ),
+      '',
+      `What each offer cost in CPU (ms, all processes on this ${loadCpu.cores}-core machine, replays included in the HTTP count), and the rate that cost allows if the cores did nothing else:`,
+      '',
+      cpuTable([
+        ['HTTP (server bin)', loadCpu],
+        ['Store in-process', direct.cpu],
+      ]),
       '',
       'Exactly-once check:',
       '',
@@ -227,6 +254,8 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
       title: 'offers.create: throughput and exactly-once',
       machine: machine({ postgres: await pgVersion(sql) }),
       load,
+      cpu: loadCpu,
+      store: { load: direct.load, cpu: direct.cpu, failures: direct.failures },
       exactlyOnce,
       checks: {
         missingAcked,
@@ -247,6 +276,87 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
   } finally {
     await server.stop();
     await sql.end();
+  }
+}
+
+function cpuTable(rows: [string, CpuShares][]) {
+  const sides = [...new Set(rows.flatMap(([, c]) => Object.keys(c.perOp)))];
+  return table(
+    ['path', ...sides, 'total', `offers/s the cost allows on ${rows[0]?.[1].cores ?? '?'} cores`],
+    rows.map(([name, c]) => [
+      name,
+      ...sides.map((side) => (c.perOp[side] === undefined ? '-' : fmt(c.perOp[side]))),
+      fmt(c.totalPerOp),
+      fmt(c.ceiling, 0),
+    ]),
+  );
+}
+
+/** 64 concurrent callers of the server's own Store (createOffer) over its own pool of 20. */
+async function storeLoad(
+  url: string,
+  multi: { id: string }[],
+  keyOf: (name: string) => string,
+  runId: string,
+  maxMs: number,
+  maxOffers: number,
+) {
+  const db = await createDb({ url, migrate: false });
+  const store = createStore(db);
+  try {
+    const rows = multi as { id: string; reseller_name: string }[];
+    const principals = new Map<string, Principal>();
+    for (const m of rows) {
+      if (principals.has(m.reseller_name)) continue;
+      const p = await store.authenticate(keyOf(m.reseller_name));
+      if (p?.kind !== 'reseller') throw new Error(`no reseller for ${m.reseller_name}`);
+      principals.set(m.reseller_name, p);
+    }
+    const acked = new Map<string, number>();
+    const ackedIds = new Set<string>();
+    const latencies: number[] = [];
+    let failures = 0;
+    let sent = 0;
+    const meter = cpuMeter();
+    const start = performance.now();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, c) => {
+        for (let j = 0; ; j++) {
+          if (sent >= maxOffers || performance.now() - start > maxMs) return;
+          sent++;
+          const m = rows[(c * 7 + CLIENTS * j) % rows.length];
+          const p = m && principals.get(m.reseller_name);
+          if (!m || p?.kind !== 'reseller') return;
+          const t = performance.now();
+          try {
+            const res = await store.createOffer(
+              p,
+              {
+                opportunityId: m.id,
+                buyerAccountId: String(300000000000 + c * 100000 + j),
+                idempotencyKey: `${runId}-store-${c}-${j}`,
+              },
+              new Date(),
+            );
+            latencies.push(performance.now() - t);
+            acked.set(m.id, (acked.get(m.id) ?? 0) + 1);
+            ackedIds.add(res.offer.id);
+          } catch {
+            failures++;
+          }
+        }
+      }),
+    );
+    const wall = performance.now() - start;
+    return {
+      load: stats(latencies, wall),
+      cpu: meter(latencies.length),
+      acked,
+      ackedIds,
+      failures,
+    };
+  } finally {
+    await db.close();
   }
 }
 
