@@ -12,6 +12,9 @@ import type { CellContext, OpportunitiesTableProps, SortingState } from './types
 import { useCopy } from './useCopy.js';
 import { useSelection } from './useSelection.js';
 
+/** The width of a column whose definition has none. */
+const DEFAULT_COLUMN_WIDTH = '10rem';
+
 /**
  * The "Opportunities (N)" table of the Partners page. It shows the items it is given, in the
  * order it is given them: sorting, filtering and paging happen on the server, driven by the
@@ -158,6 +161,12 @@ export function OpportunitiesTable(props: OpportunitiesTableProps) {
           aria-labelledby={headingId}
           aria-busy={loading || undefined}
         >
+          <colgroup>
+            {selectionType && <col className="rk-select-col" />}
+            {columns.map((column) => (
+              <col key={column.id} style={{ width: column.width ?? DEFAULT_COLUMN_WIDTH }} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               {selectionType && (

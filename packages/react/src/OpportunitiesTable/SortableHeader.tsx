@@ -25,11 +25,7 @@ export function SortableHeader({
   const sorted = field !== undefined && sorting?.field === field ? sorting.direction : undefined;
   const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none';
   return (
-    <th
-      scope="col"
-      style={column.width ? { width: column.width } : undefined}
-      aria-sort={field && onSort ? ariaSort : undefined}
-    >
+    <th scope="col" aria-sort={field && onSort ? ariaSort : undefined}>
       {field && onSort ? (
         <button type="button" className="rk-sort" onClick={() => onSort(field)}>
           {column.header}

@@ -26,7 +26,11 @@ export interface ColumnDefinition<T = Opportunity> {
   sortingField?: SortField;
   /** Renders the cell as the row's header (`<th scope="row">`); the first such column names the row. */
   isRowHeader?: boolean;
-  /** A CSS width for the column, e.g. `'12rem'`. */
+  /**
+   * The column's CSS width, e.g. `'12rem'`; `'10rem'` when omitted. The table lays out with
+   * `table-layout: fixed`: columns keep these widths (wider tables share the extra space in
+   * proportion), and what does not fit is cut with an ellipsis.
+   */
   width?: string;
 }
 
