@@ -8,7 +8,7 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
-    // The 1,000-row story and its axe scan are the slowest; keep two cores for the rest of the house.
+    // Keep two cores for the rest of the house.
     maxWorkers: 2,
   },
 });

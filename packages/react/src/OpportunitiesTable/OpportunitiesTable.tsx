@@ -1,16 +1,18 @@
-import { type ReactNode, useId, useMemo, useState } from 'react';
+import { type FocusEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { formatNumber } from '../i18n/format.js';
 import { DEFAULT_TABLE_MESSAGES } from '../i18n/messages.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { defaultColumnDefinitions } from './defaultColumns.js';
-import { SelectAllCell, SelectionCell } from './SelectionCells.js';
+import { SelectAllCell } from './SelectionCells.js';
 import { nextSorting, SortableHeader } from './SortableHeader.js';
 import { TableActions } from './TableActions.js';
 import { TablePagination } from './TablePagination.js';
+import { SpacerRow, TableRow } from './TableRow.js';
 import { Spinner, StateRow } from './TableStates.js';
 import type { CellContext, OpportunitiesTableProps, SortingState } from './types.js';
 import { useCopy } from './useCopy.js';
 import { useSelection } from './useSelection.js';
+import { useVirtualRows, VIRTUALIZE_THRESHOLD } from './useVirtualRows.js';
 
 /** The width of a column whose definition has none. */
 const DEFAULT_COLUMN_WIDTH = '10rem';
@@ -45,7 +47,11 @@ export function OpportunitiesTable(props: OpportunitiesTableProps) {
     return props.visibleColumns.flatMap((id) => all.filter((c) => c.id === id));
   }, [props.columnDefinitions, props.visibleColumns, messages]);
 
-  const context: CellContext = { locale, now, messages, copy };
+  const context = useMemo<CellContext>(
+    () => ({ locale, now, messages, copy }),
+    [locale, now, messages, copy],
+  );
+  const rowHeader = useMemo(() => columns.find((c) => c.isRowHeader), [columns]);
   const colSpan = columns.length + (selectionType ? 1 : 0);
   const total = props.totalCount ?? items.length;
   const selectedCount = selection.selected.length;
@@ -53,6 +59,34 @@ export function OpportunitiesTable(props: OpportunitiesTableProps) {
     ? `(${formatNumber(selectedCount, locale)}/${formatNumber(total, locale)})`
     : `(${formatNumber(total, locale)})`;
   const Heading = `h${props.headingLevel ?? 2}` as const;
+
+  const showsRows = !error && !loading && items.length > 0;
+  const { virtualize = 'auto' } = props;
+  const virtualized =
+    showsRows && (virtualize === 'auto' ? items.length > VIRTUALIZE_THRESHOLD : virtualize);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const view = useVirtualRows({
+    count: items.length,
+    enabled: virtualized,
+    bodyRef,
+    scrollContainer: props.scrollContainer,
+  });
+  // The row holding the focus stays rendered when it leaves the window, and so does the
+  // checked radio button: Tab into a radio group lands on its checked button.
+  const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  const onBodyFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
+    const index = Number(event.target.closest('tr')?.getAttribute('aria-rowindex')) - 2;
+    const item = items[index];
+    setFocusedKey(item ? selection.getKey(item) : null);
+  };
+  const onBodyBlur = (event: FocusEvent<HTMLTableSectionElement>) => {
+    // Once the focus has settled: out of the rows, the row may go; a window that lost the
+    // focus keeps its active element, so the row stays for when it comes back.
+    const rows = event.currentTarget;
+    setTimeout(() => {
+      if (!rows.contains(document.activeElement)) setFocusedKey(null);
+    });
+  };
 
   let body: ReactNode;
   if (error) {
@@ -110,33 +144,52 @@ export function OpportunitiesTable(props: OpportunitiesTableProps) {
       </StateRow>
     );
   } else {
-    const rowHeader = columns.find((c) => c.isRowHeader);
-    body = items.map((item) => {
+    const keep = new Set<number>();
+    const checkedRadio = selectionType === 'single' ? selection.selected[0] : undefined;
+    const pinned = [focusedKey, checkedRadio && selection.getKey(checkedRadio)];
+    for (const key of virtualized ? pinned : []) {
+      const index = key ? items.findIndex((o) => selection.getKey(o) === key) : -1;
+      if (index >= 0 && (index < view.start || index >= view.end)) keep.add(index);
+    }
+    const indices = [...keep];
+    for (let i = view.start; i < view.end; i++) indices.push(i);
+    if (keep.size) indices.sort((a, b) => a - b);
+    const rows: ReactNode[] = [];
+    let next = 0; // the first row neither rendered nor stood for by a spacer yet
+    const spacer = (to: number) => {
+      if (to > next) {
+        rows.push(
+          <SpacerRow
+            key={`rk-gap-${next}`}
+            rows={to - next}
+            rowHeight={view.rowHeight}
+            colSpan={colSpan}
+          />,
+        );
+      }
+    };
+    for (const index of indices) {
+      const item = items[index] as (typeof items)[number];
       const key = selection.getKey(item);
-      const isSelected = selection.selectedKeys.has(key);
-      return (
-        <tr key={key} className={isSelected ? 'rk-row rk-row--selected' : 'rk-row'}>
-          {selectionType && (
-            <SelectionCell
-              type={selectionType}
-              name={radioName}
-              checked={isSelected}
-              label={messages.selectRow(item.name)}
-              onToggle={() => selection.toggle(item)}
-            />
-          )}
-          {columns.map((column) =>
-            column === rowHeader ? (
-              <th key={column.id} scope="row">
-                {column.cell(item, context)}
-              </th>
-            ) : (
-              <td key={column.id}>{column.cell(item, context)}</td>
-            ),
-          )}
-        </tr>
+      spacer(index);
+      rows.push(
+        <TableRow
+          key={key}
+          item={item}
+          ariaRowIndex={virtualized ? index + 2 : undefined}
+          selected={selection.selectedKeys.has(key)}
+          columns={columns}
+          rowHeader={rowHeader}
+          context={context}
+          selectionType={selectionType}
+          radioName={radioName}
+          onToggle={selection.toggle}
+        />,
       );
-    });
+      next = index + 1;
+    }
+    spacer(items.length);
+    body = rows;
   }
 
   return (
@@ -160,6 +213,7 @@ export function OpportunitiesTable(props: OpportunitiesTableProps) {
           className="rk-table-grid"
           aria-labelledby={headingId}
           aria-busy={loading || undefined}
+          aria-rowcount={virtualized ? items.length + 1 : undefined}
         >
           <colgroup>
             {selectionType && <col className="rk-select-col" />}
@@ -168,7 +222,7 @@ export function OpportunitiesTable(props: OpportunitiesTableProps) {
             ))}
           </colgroup>
           <thead>
-            <tr>
+            <tr aria-rowindex={virtualized ? 1 : undefined}>
               {selectionType && (
                 <SelectAllCell
                   type={selectionType}
@@ -189,7 +243,13 @@ export function OpportunitiesTable(props: OpportunitiesTableProps) {
               ))}
             </tr>
           </thead>
-          <tbody>{body}</tbody>
+          <tbody
+            ref={bodyRef}
+            onFocus={virtualized ? onBodyFocus : undefined}
+            onBlur={virtualized ? onBodyBlur : undefined}
+          >
+            {body}
+          </tbody>
         </table>
       </section>
     </div>

@@ -1,5 +1,5 @@
 import type { Opportunity, SortDirection, SortField } from '@resale-kit/core';
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import type { TableMessages } from '../i18n/messages.js';
 
 /** What a cell renderer gets besides the item. */
@@ -115,6 +115,18 @@ export interface OpportunitiesTableProps {
   onViewDetails?: (item: Opportunity) => void;
   /** Create an opportunity; the primary button shows when set. */
   onCreate?: () => void;
+  /**
+   * Row virtualization: render only the rows in and near the viewport (plus the row holding the
+   * focus), with spacers for the others, so a page of thousands of rows mounts and scrolls like a
+   * page of thirty. `'auto'` (default) virtualizes above 100 items, `true` always, `false` never
+   * (every row is in the DOM: find-in-page and printing see them all).
+   */
+  virtualize?: boolean | 'auto';
+  /**
+   * The element that scrolls the table vertically when it is not the window (a panel with a
+   * fixed height and `overflow: auto`): only the rows inside it are rendered. Default: the window.
+   */
+  scrollContainer?: RefObject<HTMLElement | null>;
   /** The heading level of the title. Default 2. */
   headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
   /** The instant "Created" and the guards are relative to. Default: the time of render. */
