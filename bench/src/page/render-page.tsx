@@ -31,13 +31,29 @@ function rows(n: number): Opportunity[] {
   });
 }
 
+interface RenderResult {
+  renderMs: number;
+  frameMs: number;
+  /** Data rows in the DOM (a virtualized table renders only those near the viewport). */
+  rows: number;
+  /** The table's aria-rowcount (rows + header), or null when every row is in the DOM. */
+  rowCount: number | null;
+  /** Jumps (scrollTo) through a virtualized table: from scrollTo to the target row laid out. */
+  scrollMs: number[];
+}
+
 declare global {
   interface Window {
-    renderTable(n: number): Promise<{ renderMs: number; frameMs: number; rows: number }>;
+    renderTable(
+      n: number,
+      options?: { virtualize?: boolean | 'auto'; scrollJumps?: number },
+    ): Promise<RenderResult>;
   }
 }
 
-window.renderTable = async (n) => {
+const nextFrame = () => new Promise((r) => requestAnimationFrame(r));
+
+window.renderTable = async (n, options = {}) => {
   const items = rows(n);
   const host = document.createElement('div');
   document.body.append(host);
@@ -50,6 +66,7 @@ window.renderTable = async (n) => {
         selectionType="multi"
         sorting={{ field: 'createdAt', direction: 'desc' }}
         totalCount={n}
+        virtualize={options.virtualize}
       />,
     );
   });
@@ -57,8 +74,33 @@ window.renderTable = async (n) => {
   const renderMs = performance.now() - t0;
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const frameMs = performance.now() - t0;
-  const rendered = host.querySelectorAll('tbody tr').length;
+  const rendered = host.querySelectorAll('tbody tr.rk-row').length;
+  const rowCount = host.querySelector('table')?.getAttribute('aria-rowcount');
+
+  // Scroll jumps: the scroll event, the re-render in the next animation frame, and its layout.
+  const scrollMs: number[] = [];
+  const body = host.querySelector('tbody');
+  for (let j = 0; body && j < (options.scrollJumps ?? 0); j++) {
+    const target = 20 + Math.floor(((((j + 1) * 7919) % 97) / 97) * (n - 40)); // spread out
+    const top = body.getBoundingClientRect().top + window.scrollY;
+    const rowHeight = body.getBoundingClientRect().height / n;
+    const s0 = performance.now();
+    window.scrollTo(0, top + target * rowHeight);
+    const selector = `tr[aria-rowindex="${target + 2}"]`;
+    for (let f = 0; f < 30 && !body.querySelector(selector); f++) await nextFrame();
+    if (!body.querySelector(selector)) throw new Error(`row ${target} never rendered`);
+    void document.body.offsetHeight;
+    scrollMs.push(performance.now() - s0);
+    await nextFrame();
+  }
+  window.scrollTo(0, 0);
   root.unmount();
   host.remove();
-  return { renderMs, frameMs, rows: rendered };
+  return {
+    renderMs,
+    frameMs,
+    rows: rendered,
+    rowCount: rowCount ? Number(rowCount) : null,
+    scrollMs,
+  };
 };
