@@ -179,6 +179,15 @@ export const opportunities = pgTable(
         .on(t.isvId, t.createdAt)
         .where(statusPredicateSql(t, 'complete', null)),
       index('opp_isv_open_end_idx').on(t.isvId, t.endAt).where(openPredicateSql(t)),
+      // Sort by status: each status is a segment read in id order (store/status-sort.ts). The
+      // clock-free ones get their own (isv_id, id) index, so a page never walks other rows to
+      // find them; Active and Expired (open rows, split by end_at at `now`) walk
+      // opp_isv_id_idx. Rows only enter these two classes (deactivation, a single use), so
+      // creates and multi-use uses, the frequent writes, never touch them.
+      index('opp_isv_restricted_id_idx').on(t.isvId, t.id).where(cond.restricted),
+      index('opp_isv_complete_id_idx')
+        .on(t.isvId, t.id)
+        .where(statusPredicateSql(t, 'complete', null)),
     ];
   },
 );

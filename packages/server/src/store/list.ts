@@ -5,23 +5,30 @@ import {
   type SortDirection,
   type SortField,
   STATUSES,
+  type Status,
 } from '@resale-kit/core';
 import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Orm } from '../db/client.js';
 import { readSummary } from '../db/counters.js';
 import { opportunities as o } from '../db/schema.js';
-import {
-  nowSql,
-  statusCaseSql,
-  statusesPredicateSql,
-  statusPredicateSql,
-} from '../db/status-sql.js';
+import { nowSql, statusesPredicateSql, statusPredicateSql } from '../db/status-sql.js';
 import { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
-import { opportunityColumnsWithStatus, toOpportunity, visibleTo } from './rows.js';
+import {
+  opportunityColumns,
+  opportunityColumnsWithStatus,
+  toOpportunity,
+  visibleTo,
+  type WireRow,
+} from './rows.js';
+import { type StatusPosition, type StatusSegment, segmentsAfter } from './status-sort.js';
 import type { ListOpportunities, OpportunityPage } from './types.js';
 
-/** The SQL of each sortable column, and the type its cursor key is compared as. */
-function sortSql(field: SortField, now: Date): { expr: SQL; cast: string } {
+/**
+ * The SQL of each sortable column, and the type its cursor key is compared as. Status is not
+ * a column: sorting by it reads status segments (statusSortedRows below).
+ */
+function sortSql(field: Exclude<SortField, 'status'>): { expr: SQL; cast: string } {
   switch (field) {
     case 'name':
       return { expr: sql`${o.name}`, cast: 'text' };
@@ -29,8 +36,6 @@ function sortSql(field: SortField, now: Date): { expr: SQL; cast: string } {
       return { expr: sql`${o.productName}`, cast: 'text' };
     case 'resellerName':
       return { expr: sql`${o.resellerName}`, cast: 'text' };
-    case 'status':
-      return { expr: statusCaseSql(o, now), cast: 'text' };
     case 'timesUsed':
       return { expr: sql`${o.timesUsed}`, cast: 'integer' };
     case 'id':
@@ -51,9 +56,21 @@ function keyOf(item: Opportunity, field: SortField): string | number {
 /** Escapes LIKE wildcards so free text matches literally. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
-function filterSql(p: Principal, input: ListOpportunities, now: Date): SQL {
-  const conds: (SQL | undefined)[] = [visibleTo(p)];
-  if (input.status?.length) conds.push(statusesPredicateSql(o, input.status, now));
+/**
+ * The list's filters: conditions on columns, and the statuses the rows may have (the status
+ * filter, narrowed by the expiring window, which only Active rows can be in). Sorting by
+ * status reads one segment per allowed status; every other query uses `whereSql`.
+ */
+interface Filters {
+  conds: SQL[];
+  statuses: Status[];
+}
+
+function filtersOf(p: Principal, input: ListOpportunities, now: Date): Filters {
+  const conds: SQL[] = [visibleTo(p)];
+  let statuses: Status[] = input.status?.length
+    ? STATUSES.filter((s) => input.status?.includes(s))
+    : [...STATUSES];
   if (input.productId) conds.push(eq(o.productId, input.productId));
   if (input.resellerId) conds.push(eq(o.resellerId, input.resellerId));
   if (input.q) {
@@ -70,10 +87,90 @@ function filterSql(p: Principal, input: ListOpportunities, now: Date): SQL {
   if (input.createdFrom) conds.push(gte(o.createdAt, new Date(input.createdFrom)));
   if (input.createdTo) conds.push(lte(o.createdAt, new Date(input.createdTo)));
   if (input.expiringWithinDays !== undefined) {
+    // Expiring: Active, with an end within the window (core's isExpiringWithin).
     const windowEnd = expiringWindowEnd(now, input.expiringWithinDays);
-    conds.push(statusPredicateSql(o, 'active', now), sql`${o.endAt} <= ${nowSql(windowEnd)}`);
+    statuses = statuses.filter((s) => s === 'active');
+    conds.push(sql`${o.endAt} <= ${nowSql(windowEnd)}`);
   }
-  return and(...conds) as SQL;
+  return { conds, statuses };
+}
+
+function whereSql(f: Filters, now: Date): SQL {
+  const byStatus =
+    f.statuses.length < STATUSES.length ? statusesPredicateSql(o, f.statuses, now) : undefined;
+  return and(...f.conds, byStatus) as SQL;
+}
+
+/** One status segment's rows: the filters, the status, and the id bound inside the segment. */
+function segmentWhere(f: Filters, seg: StatusSegment, direction: SortDirection, now: Date): SQL {
+  let bound: SQL | undefined;
+  if (seg.from) {
+    const op = sql.raw((direction === 'asc' ? '>' : '<') + (seg.from.inclusive ? '=' : ''));
+    bound = sql`${o.id} ${op} ${seg.from.id}::uuid`;
+  }
+  return and(...f.conds, statusPredicateSql(o, seg.status, now), bound) as SQL;
+}
+
+/**
+ * Up to `limit` rows in the list's order sorted by status (`direction`), after `from` (all
+ * when null). One UNION ALL of a subquery per segment, each `order by id limit n` on an index
+ * ((isv_id, id), or the partial (isv_id, id) indexes of the clock-free statuses), under an
+ * outer sort by segment and id: at most `limit` rows per segment are sorted, never the tenant.
+ * Each subquery selects its status as a constant: its predicate is exactly that status.
+ */
+async function statusSortedRows(
+  orm: Orm,
+  f: Filters,
+  direction: SortDirection,
+  from: StatusPosition | null,
+  limit: number,
+  now: Date,
+) {
+  const segments = segmentsAfter(direction, f.statuses, from && { ...from, inclusive: false });
+  const dir = sql.raw(direction);
+  const branches = segments.map((seg, n) =>
+    orm
+      .select({
+        ...opportunityColumns,
+        status: sql<Status>`${sql.raw(`'${seg.status}'`)}`.as('status'),
+        segment: sql<number>`${sql.raw(String(n))}`.as('segment'),
+      })
+      .from(o)
+      .where(segmentWhere(f, seg, direction, now))
+      .orderBy(sql`${o.id} ${dir}`)
+      .limit(limit),
+  );
+  const [first, second, ...rest] = branches;
+  if (!first) return [];
+  if (!second) return await first;
+  return await unionAll(first, second, ...rest)
+    .orderBy(sql`${sql.identifier('segment')}`, sql`${o.id} ${dir}`)
+    .limit(limit);
+}
+
+/** Is there a row at or after `from` in the list's order sorted by status (`direction`)? */
+async function statusRowExists(
+  orm: Orm,
+  f: Filters,
+  direction: SortDirection,
+  from: StatusPosition,
+  now: Date,
+): Promise<boolean> {
+  const segments = segmentsAfter(direction, f.statuses, { ...from, inclusive: true });
+  // Each in id order too: the same index walks as the page, from the position on (without an
+  // order, "any row" can look cheapest as a sequential scan of a big tenant).
+  const branches = segments.map((seg) =>
+    orm
+      .select({ id: o.id })
+      .from(o)
+      .where(segmentWhere(f, seg, direction, now))
+      .orderBy(sql`${o.id} ${sql.raw(direction)}`)
+      .limit(1),
+  );
+  const [first, second, ...rest] = branches;
+  if (!first) return false;
+  const found = second ? await unionAll(first, second, ...rest).limit(1) : await first;
+  return found.length > 0;
 }
 
 /** Rows after (or before) the key in the list's order, id breaking ties; strictly unless `inclusive`. */
@@ -129,36 +226,44 @@ export async function listOpportunities(
   const { field, direction } = input.sort;
   const limit = input.limit;
   const cursor: Cursor | null = input.cursor ? decodeCursor(input.cursor, field, direction) : null;
-  const sort = sortSql(field, now);
-  const where = filterSql(p, input, now);
+  const filters = filtersOf(p, input, now);
+  const where = whereSql(filters, now);
   const backward = cursor?.dir === 'prev';
+  // Paging back reads the rows before the cursor, nearest first: the list's order reversed.
+  const pageDirection = backward ? flip(direction) : direction;
 
-  const pageWhere = cursor
-    ? and(where, beyond(sort, direction, backward ? 'before' : 'after', cursor.key, cursor.id))
-    : where;
-  const rowsPromise = orm
-    .select(opportunityColumnsWithStatus(now))
-    .from(o)
-    .where(pageWhere)
-    .orderBy(orderSql(sort, backward ? flip(direction) : direction))
-    .limit(limit + 1);
   // The page is the rows just past the cursor, so "is there anything on the cursor's other
   // side" (the cursor row itself included) is the same question as "is there a row before the
   // page's first item" (after its last, paging back). It depends only on the cursor: ask it
   // alongside the page instead of one more round trip after it.
-  const otherSidePromise = cursor
-    ? orm
-        .select({ id: o.id })
-        .from(o)
-        .where(
-          and(
-            where,
-            beyond(sort, direction, backward ? 'after' : 'before', cursor.key, cursor.id, true),
-          ),
-        )
-        .limit(1)
-        .then((found) => found.length > 0)
-    : Promise.resolve(false);
+  let rowsPromise: Promise<WireRow[]>;
+  let otherSidePromise: Promise<boolean>;
+  if (field === 'status') {
+    const at = cursor && { status: cursor.key as Status, id: cursor.id };
+    rowsPromise = statusSortedRows(orm, filters, pageDirection, at, limit + 1, now);
+    otherSidePromise = at
+      ? statusRowExists(orm, filters, flip(pageDirection), at, now)
+      : Promise.resolve(false);
+  } else {
+    const sort = sortSql(field);
+    const pageWhere = cursor
+      ? and(where, beyond(sort, pageDirection, 'after', cursor.key, cursor.id))
+      : where;
+    rowsPromise = orm
+      .select(opportunityColumnsWithStatus(now))
+      .from(o)
+      .where(pageWhere)
+      .orderBy(orderSql(sort, pageDirection))
+      .limit(limit + 1);
+    otherSidePromise = cursor
+      ? orm
+          .select({ id: o.id })
+          .from(o)
+          .where(and(where, beyond(sort, pageDirection, 'before', cursor.key, cursor.id, true)))
+          .limit(1)
+          .then((found) => found.length > 0)
+      : Promise.resolve(false);
+  }
   const [rows, total, otherSide] = await Promise.all([
     rowsPromise,
     countTotal(orm, p, input, where, now),

@@ -102,6 +102,18 @@ describeEachDb(
       ['text search on name', () => a.isv, () => ({ q: 'ty 3217' })],
       ['text search, name or id prefix', () => a.isv, () => ({ q: '3217' })],
       ['reseller principal', () => a.resellers[0] as Principal, () => ({})],
+      // Sorted by status: one index walk per status segment, never a scan of the tenant.
+      ['sort by status', () => a.isv, () => ({ sort: { field: 'status', direction: 'asc' } })],
+      [
+        'sort by status desc, two statuses',
+        () => a.isv,
+        () => ({ sort: { field: 'status', direction: 'desc' }, status: ['expired', 'complete'] }),
+      ],
+      [
+        'sort by status, reseller principal',
+        () => a.resellers[0] as Principal,
+        () => ({ sort: { field: 'status', direction: 'asc' } }),
+      ],
     ];
     for (const [label, principal, input] of lists) {
       it(`list, ${label}: no sequential scan of opportunities`, async () => {

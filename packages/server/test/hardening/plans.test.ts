@@ -1,13 +1,18 @@
 /**
  * CI check on the query plans of the hot queries: at a size where the planner prefers indexes
  * (60,000 opportunities, one ISV holding 12,000, ANALYZEd), the SQL the Store actually sends for
- * the list (first page, status filters, a deep cursor page, a product filter) and the summary
- * must not sequentially scan the opportunities table. Runs on Postgres only (EXPLAIN of real
- * plans); skipped loudly without DATABASE_URL.
+ * the list (first page, status filters, a deep cursor page, a product filter, sort by status)
+ * and the summary must not sequentially scan the opportunities table, and sorting by status
+ * must not sort the tenant. Runs on Postgres only (EXPLAIN of real plans); skipped loudly
+ * without DATABASE_URL.
  */
 import type { Principal } from '@resale-kit/core';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rebuildCounters } from '../../src/db/index.js';
+import { opportunities } from '../../src/db/schema.js';
+import { statusCaseSql } from '../../src/db/status-sql.js';
+import { encodeCursor } from '../../src/store/cursor.js';
 import { createStore } from '../../src/store/index.js';
 import type { ListOpportunities } from '../../src/store/types.js';
 import { capturingDatabase, describePostgres, freshPostgres, type Statement } from './pg.js';
@@ -16,6 +21,8 @@ const ROWS = 60_000;
 const ISVS = 60;
 const BIG = 12_000;
 const NOW = new Date('2026-06-15T12:00:00.000Z');
+/** An id in the middle of the uuid order: a deep cursor position in any segment. */
+const MID_ID = '80000000-0000-4000-8000-000000000000';
 
 /** Loads the rows with INSERT ... SELECT (deterministic: setseed before each random() use). */
 const LOAD = [
@@ -57,6 +64,8 @@ interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
   Plans?: PlanNode[];
 }
 
@@ -116,6 +125,11 @@ describePostgres('query plans of the hot queries use indexes', () => {
     ['list: status complete', () => ({ status: ['complete'] })],
     ['list: sorted by name', () => ({ sort: { field: 'name', direction: 'asc' } })],
     ['list: product filter (counted total)', () => ({ productId })],
+    ['list: sorted by status', () => ({ sort: { field: 'status', direction: 'asc' } })],
+    [
+      'list: sorted by status desc, two statuses',
+      () => ({ sort: { field: 'status', direction: 'desc' }, status: ['active', 'restricted'] }),
+    ],
     ['summary', () => 'summary'],
   ];
 
@@ -163,4 +177,81 @@ describePostgres('query plans of the hot queries use indexes', () => {
       }
     });
   }
+
+  /** The rows each Sort node of an EXPLAIN ANALYZE sorted (its input, over all loops). */
+  async function sortedRows(statements: Statement[]) {
+    const out: { sql: string; sorted: number; seqScan: boolean }[] = [];
+    for (const s of statements) {
+      const [row] = await cap.client.unsafe(
+        `explain (analyze, format json) ${s.text}`,
+        s.params as never[],
+      );
+      const plan = ((row?.['QUERY PLAN'] ?? []) as { Plan: PlanNode }[])[0]?.Plan;
+      if (!plan) throw new Error(`no plan for ${s.text}`);
+      const all = nodes(plan);
+      const sorted = all
+        .filter((n) => n['Node Type'].endsWith('Sort'))
+        .flatMap((n) => n.Plans ?? [])
+        .reduce((sum, c) => sum + (c['Actual Rows'] ?? 0) * (c['Actual Loops'] ?? 1), 0);
+      const seqScan = all.some(
+        (n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'opportunities',
+      );
+      out.push({ sql: s.text, sorted, seqScan });
+    }
+    return out;
+  }
+
+  it('the sort check itself sees the tenant sorted by the status expression', async () => {
+    const query = cap.db.orm
+      .select({ id: opportunities.id })
+      .from(opportunities)
+      .where(eq(opportunities.isvId, big.kind === 'isv' ? big.isvId : ''))
+      .orderBy(statusCaseSql(opportunities, NOW), opportunities.id)
+      .limit(21)
+      .toSQL();
+    const [plan] = await sortedRows([{ text: query.sql, params: query.params }]);
+    expect(plan?.sorted).toBeGreaterThanOrEqual(BIG);
+  });
+
+  it('sorted by status: every page sorts at most a page per status segment', async () => {
+    const store = createStore(cap.db);
+    const limit = 20;
+    // At most limit + 1 rows from each of the four segments reach the outer sort.
+    const bound = 4 * (limit + 1);
+    for (const direction of ['asc', 'desc'] as const) {
+      const sort = { field: 'status' as const, direction };
+      const statements = await cap.capture(async () => {
+        const first = await store.listOpportunities(big, listInput({ sort, limit }), NOW);
+        const second = await store.listOpportunities(
+          big,
+          listInput({ sort, limit, cursor: first.nextCursor as string }),
+          NOW,
+        );
+        await store.listOpportunities(
+          big,
+          listInput({ sort, limit, cursor: second.prevCursor as string }),
+          NOW,
+        );
+        // Deep pages: the middle of each segment, forward and back.
+        for (const key of ['active', 'complete', 'expired', 'restricted'] as const) {
+          for (const dir of ['next', 'prev'] as const) {
+            const cursor = encodeCursor({ dir, field: 'status', direction, key, id: MID_ID });
+            const page = await store.listOpportunities(
+              big,
+              listInput({ sort, limit, cursor }),
+              NOW,
+            );
+            expect(page.items.length, `${direction} ${key} ${dir}`).toBe(limit);
+          }
+        }
+      });
+      const plans = await sortedRows(statements);
+      const pageQueries = plans.filter((p) => p.sql.includes('union all'));
+      expect(pageQueries.length, direction).toBeGreaterThanOrEqual(10);
+      for (const p of plans) {
+        expect(p.seqScan, p.sql).toBe(false);
+        expect(p.sorted, p.sql).toBeLessThanOrEqual(bound);
+      }
+    }
+  });
 });

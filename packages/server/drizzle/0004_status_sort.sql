@@ -1,0 +1,2 @@
+CREATE INDEX "opp_isv_restricted_id_idx" ON "opportunities" USING btree ("isv_id","id") WHERE ("opportunities"."restricted_at" is not null);--> statement-breakpoint
+CREATE INDEX "opp_isv_complete_id_idx" ON "opportunities" USING btree ("isv_id","id") WHERE (("opportunities"."duration_type" = 'single-use' and "opportunities"."times_used" >= 1) and not ("opportunities"."restricted_at" is not null));
