@@ -1,7 +1,8 @@
 /**
  * Row virtualization. jsdom has no layout: getBoundingClientRect and innerHeight are mocked
  * as a browser would report them for a table whose body starts TABLE_TOP px below the top of
- * the page, with rows of `rowHeight` px, in an 800 px tall window scrolled by `scrollY`.
+ * the page, with rows of `rowHeight` px (42, the default styles), in a `viewport` px tall
+ * window scrolled by `scrollY`.
  */
 import type { Opportunity } from '@resale-kit/core';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
@@ -11,6 +12,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { FIXTURE_NOW, manyRows } from '../src/fixtures/opportunities.js';
 import { OpportunitiesTable, type OpportunitiesTableProps } from '../src/index.js';
 import {
+  INITIAL_ROWS,
+  nextWindow,
   OVERSCAN,
   rowsInView,
   VIRTUALIZE_THRESHOLD,
@@ -18,11 +21,12 @@ import {
 
 const ROWS = manyRows(1000);
 const TABLE_TOP = 200;
-const VIEWPORT = 800;
+const ROW = 42;
 
 const layout = {
   scrollY: 0,
-  rowHeight: 40,
+  rowHeight: ROW,
+  viewport: 800,
   container: null as null | { top: number; bottom: number },
 };
 
@@ -42,9 +46,10 @@ function rect(top: number, height: number): DOMRect {
 
 beforeEach(() => {
   layout.scrollY = 0;
-  layout.rowHeight = 40;
+  layout.rowHeight = ROW;
+  layout.viewport = 800;
   layout.container = null;
-  vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(VIEWPORT);
+  vi.spyOn(window, 'innerHeight', 'get').mockImplementation(() => layout.viewport);
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
     if (this.tagName === 'TBODY') return rect(TABLE_TOP - layout.scrollY, 0);
     if (this.tagName === 'TR') return rect(0, layout.rowHeight);
@@ -108,8 +113,11 @@ async function scrollTo(y: number, target: Element | Window = window) {
   await act(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
 }
 
-/** The rows the window shows at `scrollY`, plus OVERSCAN on each side (0-based, end excluded). */
-function expectedWindow(scrollY: number, rowHeight = 40, bottom = VIEWPORT) {
+/**
+ * The window the table moves to for `scrollY`: the rows in view plus OVERSCAN on each side
+ * (0-based, end excluded).
+ */
+function idealWindow(scrollY: number, rowHeight = ROW, bottom = layout.viewport) {
   const from = scrollY - TABLE_TOP;
   const start = Math.max(0, Math.floor(from / rowHeight) - OVERSCAN);
   const end = Math.min(ROWS.length, Math.ceil((from + bottom) / rowHeight) + OVERSCAN);
@@ -117,32 +125,53 @@ function expectedWindow(scrollY: number, rowHeight = 40, bottom = VIEWPORT) {
 }
 
 describe('windowing', () => {
-  test('above the threshold only the rows in the viewport plus overscan render', () => {
+  test('the first render keeps its INITIAL_ROWS rows when they cover the viewport', () => {
     renderTable();
-    const { end } = expectedWindow(0);
-    expect(end).toBe(15 + OVERSCAN); // (800 - 200) / 40 rows on screen
-    expect(rowIndexes()).toEqual(range(2, end + 2));
-    // One spacer below stands for the other rows, so the page keeps its full height.
-    expect(spacers()).toEqual([(ROWS.length - end) * 40]);
+    // (800 - 200) / 42: 15 rows in view, 25 rendered, a spacer for the other 975.
+    expect(rowIndexes()).toEqual(range(2, INITIAL_ROWS + 2));
+    expect(spacers()).toEqual([(ROWS.length - INITIAL_ROWS) * ROW]);
     expect(screen.getAllByRole('rowheader').map((c) => c.textContent)).toEqual(
-      ROWS.slice(0, end).map((o) => o.name),
+      ROWS.slice(0, INITIAL_ROWS).map((o) => o.name),
     );
+  });
+
+  test('a taller viewport: the rows in view plus OVERSCAN', () => {
+    layout.viewport = 1600;
+    renderTable();
+    const { end } = idealWindow(0);
+    expect(end).toBe(34 + OVERSCAN); // (1600 - 200) / 42 rows in view
+    expect(rowIndexes()).toEqual(range(2, end + 2));
+    expect(spacers()).toEqual([(ROWS.length - end) * ROW]);
   });
 
   test('scrolling renders the rows now in view, with a spacer above and below', async () => {
     renderTable();
     await scrollTo(10_000);
-    const { start, end } = expectedWindow(10_000);
-    expect(start).toBe(245 - OVERSCAN); // (10,000 - 200) / 40 rows above the viewport
+    const { start, end } = idealWindow(10_000);
+    expect(start).toBe(233 - OVERSCAN); // (10,000 - 200) / 42 rows above the viewport
     expect(rowIndexes()).toEqual(range(start + 2, end + 2));
-    expect(spacers()).toEqual([start * 40, (ROWS.length - end) * 40]);
+    expect(spacers()).toEqual([start * ROW, (ROWS.length - end) * ROW]);
     expect(checkbox(ROWS[0] as Opportunity)).toBeNull();
-    const cell = screen.getByRole('rowheader', { name: ROWS[250]?.name });
-    expect(cell.closest('tr')).toHaveAttribute('aria-rowindex', '252');
+    const cell = screen.getByRole('rowheader', { name: ROWS[240]?.name });
+    expect(cell.closest('tr')).toHaveAttribute('aria-rowindex', '242');
     // To the end: the last rows, and no spacer below.
-    await scrollTo(40_000);
+    await scrollTo(42_000);
     expect(rowIndexes().at(-1)).toBe(ROWS.length + 1);
     expect(spacers()).toHaveLength(1);
+  });
+
+  test('the window stays while a spare row is left on each side, then moves on', async () => {
+    renderTable();
+    await scrollTo(10_000);
+    const moved = idealWindow(10_000);
+    // 4 rows further (within the 5 spare rows), the same rows.
+    await scrollTo(10_000 + 4 * ROW);
+    expect(rowIndexes()).toEqual(range(moved.start + 2, moved.end + 2));
+    // 5 rows further: the last spare row is in view, so the window moves.
+    await scrollTo(10_000 + 5 * ROW);
+    const next = idealWindow(10_000 + 5 * ROW);
+    expect(next.end).toBeGreaterThan(moved.end);
+    expect(rowIndexes()).toEqual(range(next.start + 2, next.end + 2));
   });
 
   test('the table announces all rows: aria-rowcount, aria-rowindex on the header and each row', async () => {
@@ -158,24 +187,24 @@ describe('windowing', () => {
         ROWS[index]?.name ?? '-',
       );
     }
-    expect(rowIndexes()[0]).toBe(expectedWindow(20_000).start + 2);
+    expect(rowIndexes()[0]).toBe(idealWindow(20_000).start + 2);
   });
 
   test('the row height is measured from the rendered rows', () => {
     layout.rowHeight = 50;
     renderTable();
-    const { end } = expectedWindow(0, 50);
+    const { end } = idealWindow(0, 50);
     expect(rowIndexes()).toEqual(range(2, end + 2));
     expect(spacers()).toEqual([(ROWS.length - end) * 50]);
   });
 
   test('a resize measures again', async () => {
     renderTable();
-    expect(spacers()[0]).toBe((ROWS.length - expectedWindow(0).end) * 40);
+    expect(spacers()).toEqual([(ROWS.length - INITIAL_ROWS) * ROW]);
     layout.rowHeight = 32;
     fireEvent(window, new Event('resize'));
     await act(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
-    const { end } = expectedWindow(0, 32);
+    const { end } = idealWindow(0, 32);
     expect(rowIndexes()).toEqual(range(2, end + 2));
     expect(spacers()).toEqual([(ROWS.length - end) * 32]);
   });
@@ -183,11 +212,11 @@ describe('windowing', () => {
   test('a scroll container limits the window to what it shows, and its scroll moves it', async () => {
     layout.container = { top: 100, bottom: 500 };
     render(<InPanel />);
-    // Rows from the body's top (200) to the panel's bottom (500): 300 px = 8 rows.
+    // Rows from the body's top (200) to the panel's bottom (500): 300 px, 8 rows.
     expect(rowIndexes()).toEqual(range(2, 8 + OVERSCAN + 2));
     await scrollTo(4_000, document.getElementById('scroller') as HTMLElement);
-    // In view: 4000 - 200 + 100 = 3900 px .. 4300 px from the first row: rows 97 to 107.
-    expect(rowIndexes()).toEqual(range(97 - OVERSCAN + 2, 108 + OVERSCAN + 2));
+    // In view: 4000 - 200 + 100 = 3900 px .. 4300 px from the first row: rows 92 to 102.
+    expect(rowIndexes()).toEqual(range(92 - OVERSCAN + 2, 103 + OVERSCAN + 2));
   });
 
   test('a layout shift that brings a spacer into view moves the window, with no scroll', async () => {
@@ -221,7 +250,7 @@ describe('windowing', () => {
     const entry = { target: spacer, isIntersecting: true } as IntersectionObserverEntry;
     act(() => live[0]?.report([entry], {} as IntersectionObserver));
     await act(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
-    const { start, end } = expectedWindow(4_000);
+    const { start, end } = idealWindow(4_000);
     expect(rowIndexes()).toEqual(range(start + 2, end + 2));
   });
 
@@ -230,9 +259,8 @@ describe('windowing', () => {
     await scrollTo(30_000);
     const fewer = ROWS.slice(0, 150);
     rerender(<OpportunitiesTable items={fewer} now={FIXTURE_NOW} />);
-    // The page is now 150 rows tall: the window is its last rows.
-    expect(rowIndexes().at(-1)).toBe(151);
-    expect(rowIndexes().length).toBeGreaterThanOrEqual(OVERSCAN);
+    // The page is now 150 rows tall, all above the viewport: the window is its last rows.
+    expect(rowIndexes()).toEqual(range(150 - OVERSCAN + 2, 152));
     expect(screen.getByRole('table')).toHaveAttribute('aria-rowcount', '151');
   });
 });
@@ -252,7 +280,7 @@ describe('the threshold and the prop', () => {
       'aria-rowcount',
       String(VIRTUALIZE_THRESHOLD + 2),
     );
-    expect(rowIndexes()).toEqual(range(2, expectedWindow(0).end + 2));
+    expect(rowIndexes()).toEqual(range(2, INITIAL_ROWS + 2));
   });
 
   test('virtualize={false} renders all rows; virtualize on a short page renders them all too', () => {
@@ -311,21 +339,35 @@ describe('selection and focus outside the window', () => {
     await user.click(checkbox(focused) as HTMLInputElement);
     expect(checkbox(focused)).toHaveFocus();
     await scrollTo(10_000);
-    const { start, end } = expectedWindow(10_000);
+    const { start, end } = idealWindow(10_000);
     expect(checkbox(focused)).toHaveFocus();
-    expect(rowIndexes()).toEqual([5, ...range(start + 2, end + 2)]);
-    // Spacers around it keep every row where it belongs: 3 rows above it, the rest between.
-    expect(spacers()).toEqual([3 * 40, (start - 4) * 40, (ROWS.length - end) * 40]);
+    // It stays, with its neighbours, so Tab and Shift+Tab reach the rows next to it.
+    expect(rowIndexes()).toEqual([4, 5, 6, ...range(start + 2, end + 2)]);
+    // Spacers around them keep every row where it belongs: 2 rows above, the rest between.
+    expect(spacers()).toEqual([2 * ROW, (start - 5) * ROW, (ROWS.length - end) * ROW]);
     // Tab within the row keeps it; focus leaving the rows lets it go.
     await user.tab();
     expect(screen.getByRole('button', { name: `Copy Opportunity ID ${focused.id}` })).toHaveFocus();
-    await scrollTo(10_040);
+    await scrollTo(20_000);
     expect(checkbox(focused)).not.toBeNull();
     act(() => screen.getByRole('region').focus());
     await waitFor(() => expect(checkbox(focused)).toBeNull());
-    expect(rowIndexes()).toEqual(
-      range(expectedWindow(10_040).start + 2, expectedWindow(10_040).end + 2),
-    );
+    const later = idealWindow(20_000);
+    expect(rowIndexes()).toEqual(range(later.start + 2, later.end + 2));
+  });
+
+  test('Tab from a focused row scrolled out of the window goes on to the next row of the page', async () => {
+    const { user } = renderTable();
+    await user.click(checkbox(ROWS[3] as Opportunity) as HTMLInputElement);
+    await scrollTo(10_000);
+    await user.tab(); // the row's copy button
+    await user.tab(); // the next row, not the window's first row
+    expect(checkbox(ROWS[4] as Opportunity)).toHaveFocus();
+    // Now that row holds the focus: it and its neighbours are kept, row 3 still as one of them.
+    expect(rowIndexes().slice(0, 3)).toEqual([5, 6, 7]);
+    await user.tab({ shift: true });
+    await user.tab({ shift: true });
+    expect(checkbox(ROWS[3] as Opportunity)).toHaveFocus();
   });
 
   test('single selection keeps the checked radio rendered, so Tab into the group finds it', async () => {
@@ -338,6 +380,34 @@ describe('selection and focus outside the window', () => {
     expect(radio).toBeChecked();
     expect(radio.closest('tr')).toHaveAttribute('aria-rowindex', '4');
     expect(screen.queryByRole('radio', { name: `Select ${ROWS[1]?.name}` })).toBeNull();
+  });
+});
+
+describe('nextWindow', () => {
+  test('keeps a window that holds the rows in view plus one on each side', () => {
+    const current = { start: 5, end: 35 };
+    expect(nextWindow(current, 10 * 40, 20 * 40, 40, 1000)).toBe(current);
+  });
+  test('moves when a side has no spare row left, to the rows in view plus OVERSCAN', () => {
+    const current = { start: 5, end: 35 };
+    // Rows 20 to 33 in view, 34 spare: still good. Row 34 in view too: none spare, so it moves.
+    expect(nextWindow(current, 20 * 40, 34 * 40, 40, 1000)).toBe(current);
+    expect(nextWindow(current, 21 * 40, 35 * 40, 40, 1000)).toEqual({
+      start: 21 - OVERSCAN,
+      end: 35 + OVERSCAN,
+    });
+  });
+  test('moves when it is much larger than needed', () => {
+    const current = { start: 0, end: 100 };
+    expect(nextWindow(current, 10 * 40, 20 * 40, 40, 1000)).toEqual(
+      rowsInView(10 * 40, 20 * 40, 40, 1000),
+    );
+  });
+  test('off screen: an empty window is not enough, the edge rows are', () => {
+    expect(nextWindow({ start: 150, end: 150 }, 50_000, 50_800, 40, 150)).toEqual({
+      start: 150 - OVERSCAN,
+      end: 150,
+    });
   });
 });
 

@@ -71,8 +71,7 @@ export function OpportunitiesTable(props: OpportunitiesTableProps) {
     bodyRef,
     scrollContainer: props.scrollContainer,
   });
-  // The row holding the focus stays rendered when it leaves the window, and so does the
-  // checked radio button: Tab into a radio group lands on its checked button.
+  // The row holding the focus, kept rendered while it does (see `keep` below).
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const onBodyFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
     const index = Number(event.target.closest('tr')?.getAttribute('aria-rowindex')) - 2;
@@ -144,12 +143,18 @@ export function OpportunitiesTable(props: OpportunitiesTableProps) {
       </StateRow>
     );
   } else {
+    // Rows kept outside the window: the focused row with its neighbours (Tab, Shift+Tab and
+    // the arrow keys of a radio group reach the next row in the page, not the window's edge),
+    // and the checked radio (Tab into the group lands on it).
     const keep = new Set<number>();
+    const indexOf = (key: string | null) =>
+      virtualized && key ? items.findIndex((o) => selection.getKey(o) === key) : -1;
+    const focused = indexOf(focusedKey);
     const checkedRadio = selectionType === 'single' ? selection.selected[0] : undefined;
-    const pinned = [focusedKey, checkedRadio && selection.getKey(checkedRadio)];
-    for (const key of virtualized ? pinned : []) {
-      const index = key ? items.findIndex((o) => selection.getKey(o) === key) : -1;
-      if (index >= 0 && (index < view.start || index >= view.end)) keep.add(index);
+    const checked = indexOf(checkedRadio ? selection.getKey(checkedRadio) : null);
+    for (const index of focused >= 0 ? [focused - 1, focused, focused + 1, checked] : [checked]) {
+      const inWindow = index >= view.start && index < view.end;
+      if (index >= 0 && index < items.length && !inWindow) keep.add(index);
     }
     const indices = [...keep];
     for (let i = view.start; i < view.end; i++) indices.push(i);

@@ -4,18 +4,22 @@ import { flushSync } from 'react-dom';
 /** `virtualize: 'auto'` renders every row up to this many items, and a window above it. */
 export const VIRTUALIZE_THRESHOLD = 100;
 /**
- * Rows rendered beyond each edge of the viewport (200 px of default rows): the window follows
- * the scroll in the same frame, so this only has to cover a frame's scroll, and a Tab to the
- * next row finds it rendered.
+ * Rows rendered beyond each edge of the viewport when the window moves (210 px of default
+ * rows): the window follows the scroll in the same frame, so this only has to cover a frame's
+ * scroll; it moves again when fewer than one spare row is left on a side.
  */
 export const OVERSCAN = 5;
 /**
  * Rows of the first render, before the table knows where it is (and all a server render
- * shows): an 800 px viewport's worth. The layout effect corrects it before the first paint.
+ * shows): a 1,000 px viewport's worth. The layout effect corrects it before the first paint
+ * when it does not cover the rows in view.
  */
-const INITIAL_ROWS = 20;
-/** A row of the default styles (one line of text, padding, border); measured after the first render. */
-const ESTIMATED_ROW_HEIGHT = 40;
+export const INITIAL_ROWS = 25;
+/**
+ * The height of a row in the default styles (`--rk-row-height`, 2.625rem): the rows are
+ * measured after the first render, and again after a resize, in case a theme changed it.
+ */
+const ESTIMATED_ROW_HEIGHT = 42;
 
 /** The rows to render, `start` included, `end` excluded, and the height of one row in px. */
 export interface VirtualWindow {
@@ -40,6 +44,31 @@ export function rowsInView(from: number, to: number, rowHeight: number, count: n
     end = Math.min(count, Math.max(end, start + OVERSCAN));
   }
   return { start, end };
+}
+
+/**
+ * The window to render for the viewport `[from, to)`: the current one while it still holds the
+ * rows in view plus one on each side (so Tab finds the next row) and is not much larger than
+ * needed, else `rowsInView`. A scroll then renders a new window every few rows, not every row.
+ */
+export function nextWindow(
+  current: { start: number; end: number },
+  from: number,
+  to: number,
+  rowHeight: number,
+  count: number,
+) {
+  const ideal = rowsInView(from, to, rowHeight, count);
+  const clamp = (n: number) => Math.min(count, Math.max(0, n));
+  let first = clamp(Math.floor(from / rowHeight) - 1);
+  let last = clamp(Math.ceil(to / rowHeight) + 1);
+  // Nothing in view: the rows the ideal window keeps at the nearer edge must be there.
+  if (first >= last) ({ start: first, end: last } = ideal);
+  const start = Math.min(current.start, count);
+  const end = Math.min(current.end, count);
+  const holds = start <= first && end >= last;
+  const small = end - start <= ideal.end - ideal.start + 2 * OVERSCAN;
+  return holds && small ? current : ideal;
 }
 
 /** The average height of the rendered rows (`tr[aria-rowindex]`), or 0 when nothing is laid out. */
@@ -93,13 +122,20 @@ export function useVirtualRows(options: {
       viewTop = Math.max(viewTop, rect.top);
       viewBottom = Math.min(viewBottom, rect.bottom);
     }
-    const { rowHeight } = state;
-    const { start, end } = rowsInView(viewTop - top, viewBottom - top, rowHeight, state.count);
-    setWin((prev) =>
-      prev.start === start && prev.end === end && prev.rowHeight === rowHeight
+    const { rowHeight, count } = state;
+    const from = viewTop - top;
+    const to = viewBottom - top;
+    setWin((prev) => {
+      // A new row height moves every row: a new window. Else keep the window if it will do.
+      const next =
+        prev.rowHeight === rowHeight
+          ? nextWindow(prev, from, to, rowHeight, count)
+          : rowsInView(from, to, rowHeight, count);
+      return next === prev ||
+        (prev.start === next.start && prev.end === next.end && prev.rowHeight === rowHeight)
         ? prev
-        : { start, end, rowHeight },
-    );
+        : { start: next.start, end: next.end, rowHeight };
+    });
   }, [bodyRef, scrollContainer]);
 
   // Before the first paint, and whenever the rows change: where is the table now?
