@@ -10,7 +10,11 @@ import {
   LONG_NAME,
   LONG_ROWS,
 } from '../src/fixtures/opportunities.js';
-import { OpportunitiesTable, type OpportunitiesTableProps } from '../src/index.js';
+import {
+  DEFAULT_TABLE_MESSAGES,
+  OpportunitiesTable,
+  type OpportunitiesTableProps,
+} from '../src/index.js';
 
 const ROWS = Object.values(BY_STATUS);
 
@@ -77,6 +81,25 @@ describe('columns and cells', () => {
     renderTable({ items: LONG_ROWS });
     const cell = screen.getByRole('rowheader', { name: LONG_NAME });
     expect(within(cell).getByTitle(LONG_NAME)).toHaveClass('rk-ellipsis');
+  });
+
+  test('every cell a column can cut has its whole text in a title', () => {
+    renderTable({
+      items: [BY_STATUS.restricted],
+      messages: { status: { ...DEFAULT_TABLE_MESSAGES.status, restricted: 'Eingeschränkt' } },
+    });
+    const row = screen.getByRole('row', { name: new RegExp(BY_STATUS.restricted.name) });
+    const o = BY_STATUS.restricted;
+    for (const text of [
+      o.name,
+      o.productName,
+      o.resellerName,
+      o.id,
+      'Percentage (12%)',
+      'Eingeschränkt',
+    ]) {
+      expect(within(row).getByTitle(text)).toHaveTextContent(text);
+    }
   });
 
   test('visibleColumns picks and orders columns; columnDefinitions replace them', () => {

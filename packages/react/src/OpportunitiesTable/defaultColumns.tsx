@@ -47,7 +47,12 @@ export function defaultColumnDefinitions(messages: TableMessages): ColumnDefinit
       width: '8rem',
       header: messages.columnStatus,
       sortingField: 'status',
-      cell: (o, { messages: m }) => <StatusBadge status={o.status} messages={m.status} />,
+      // The title keeps a label cut by a narrow column (a translation) readable on hover.
+      cell: (o, { messages: m }) => (
+        <span title={m.status[o.status]}>
+          <StatusBadge status={o.status} messages={m.status} />
+        </span>
+      ),
     },
     {
       id: 'timesUsed',
