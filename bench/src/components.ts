@@ -189,7 +189,7 @@ export async function runComponents(opts: { samples?: number } = {}) {
     '',
     table(['entry', 'min', 'gzip'], sizeRows),
     '',
-    `First render of OpportunitiesTable in Chromium ${browserVersion} (headless, 1280 x 800 viewport, production React build): a fresh page per sample (${samples} samples), flushSync(root.render) + forced layout, so the render, the commit, the virtual window's measurement and re-render, and style + layout of the result. "Next frame" waits for the following animation frame; "warm" is a second mount in the same page. "Scroll jump" (${SCENARIOS[1]?.scrollJumps} per sample, in the warm page): from window.scrollTo to a far row being in the DOM and laid out, which includes waiting for the next frame (up to 16.7 ms). Times in ms.`,
+    `First render of OpportunitiesTable in Chromium ${browserVersion} (headless, 1280 x 800 viewport, production React build): a fresh page per sample (${samples} samples), flushSync(root.render) + forced layout: the render, the commit, the effects (the virtual window measures where the table is, and renders again when its first rows do not cover the viewport), and style + layout of the result. "Next frame" waits for the following animation frame; "warm" is a second mount in the same page. "Scroll jump" (${SCENARIOS[1]?.scrollJumps} per sample, in the warm page): from window.scrollTo to a far row being in the DOM and laid out, which includes waiting for the next frame (up to 16.7 ms). Times in ms.`,
     '',
     table(
       [
