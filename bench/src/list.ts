@@ -12,7 +12,7 @@ import {
 import postgres from 'postgres';
 import { arg, cliMeasureOptions, dbUrl } from './env.js';
 import { benchApiKey } from './generate.js';
-import { phasedReplayer, phases, replayer, startServer, trpcQuery } from './harness.js';
+import { lightClient, phasedReplayer, phases, replayer, startServer } from './harness.js';
 import { fmt, machine, measure, type Stats, table, verdict, writeResult } from './report.js';
 
 interface Page {
@@ -38,6 +38,7 @@ export async function runList(opts: { maxMs?: number; iterations?: number } = {}
   const url = dbUrl(arg('db'));
   const sql = postgres(url, { max: 10, onnotice: () => {} });
   const server = await startServer(url);
+  const client = lightClient(server.base);
   const replay = replayer(sql);
   const replayPhased = phasedReplayer(sql);
   try {
@@ -56,7 +57,7 @@ export async function runList(opts: { maxMs?: number; iterations?: number } = {}
     const deepPage = Math.floor((deepOffset + 1) / LIMIT) + 1;
 
     // The generated cursor must be the server's own: compare with page 1's nextCursor.
-    const first = await trpcQuery<Page>(server.base, big, 'opportunities.list', { limit: LIMIT });
+    const first = await client.query<Page>(big, 'opportunities.list', { limit: LIMIT });
     const last = first.items[LIMIT - 1];
     if (!last || first.nextCursor !== makeCursor('createdAt', 'desc', last.createdAt, last.id)) {
       throw new Error('cursor format changed: update makeCursor');
@@ -98,11 +99,8 @@ export async function runList(opts: { maxMs?: number; iterations?: number } = {}
       { name: 'typical tenant, first page', key: typical, input: { limit: LIMIT } },
     ];
 
-    // The floor: a request that touches no database (fetch + node:http + routing).
-    const floor = await measure(async () => {
-      const res = await fetch(`${server.base}/healthz`);
-      await res.text();
-    }, opts);
+    // The floor: a request that touches no database (client + node:http + routing).
+    const floor = await measure(() => client.get('/healthz'), opts);
 
     const rows: (string | number)[][] = [];
     const figures: Record<
@@ -129,7 +127,7 @@ export async function runList(opts: { maxMs?: number; iterations?: number } = {}
       return p;
     };
     for (const s of scenarios) {
-      const call = () => trpcQuery<Page>(server.base, s.key, 'opportunities.list', s.input);
+      const call = () => client.query<Page>(s.key, 'opportunities.list', s.input);
       const page = await call();
       if (page.items.length === 0) throw new Error(`${s.name}: empty page`);
       const statements = await server.capture(call);
@@ -222,6 +220,7 @@ export async function runList(opts: { maxMs?: number; iterations?: number } = {}
     process.stdout.write(`\n${markdown}\n`);
     return result;
   } finally {
+    client.close();
     await server.close();
     await sql.end();
   }

@@ -12,7 +12,7 @@ import { spawnServer } from './child.js';
 import { type CpuShares, cpuMeter } from './cpu.js';
 import { arg, cliMeasureOptions, dbUrl } from './env.js';
 import { benchApiKey } from './generate.js';
-import { HttpError, lightMutations, trpcMutation } from './harness.js';
+import { HttpError, lightClient, trpcMutation } from './harness.js';
 import { pgVersion } from './list.js';
 import { fmt, machine, stats, table, verdict, writeResult } from './report.js';
 
@@ -89,7 +89,7 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
       raceRows.push([s.id.slice(0, 8), wins, conflicts, CLIENTS - wins - conflicts]);
     }
 
-    const client = lightMutations(server.base, CLIENTS);
+    const client = lightClient(server.base, CLIENTS);
     // 2. The load: 64 clients, each sending its next offer as soon as the last one is answered.
     const before = new Map(multi.map((m) => [m.id, m.times_used]));
     const acked = new Map<string, number>();
@@ -108,7 +108,7 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
           if (sent >= maxOffers || performance.now() - start > maxMs) return;
           // One request in 5 repeats the previous key: it must answer the first offer, count nothing.
           if (last && j % 5 === 4) {
-            const again = await client.call<OfferResult>(last.key, 'offers.create', last.input);
+            const again = await client.mutate<OfferResult>(last.key, 'offers.create', last.input);
             replays++;
             if (!again.replayed || again.offer.id !== last.offerId) replayMismatches++;
             continue;
@@ -124,7 +124,7 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
           };
           const t = performance.now();
           try {
-            const res = await client.call<OfferResult>(key, 'offers.create', input);
+            const res = await client.mutate<OfferResult>(key, 'offers.create', input);
             latencies.push(performance.now() - t);
             if (res.replayed) throw new Error('a fresh key was answered as a replay');
             acked.set(m.id, (acked.get(m.id) ?? 0) + 1);

@@ -5,7 +5,7 @@
 import postgres from 'postgres';
 import { arg, cliMeasureOptions, dbUrl } from './env.js';
 import { benchApiKey } from './generate.js';
-import { replayer, startServer, trpcQuery } from './harness.js';
+import { lightClient, replayer, startServer } from './harness.js';
 import { pgVersion } from './list.js';
 import { fmt, machine, measure, type Stats, table, verdict, writeResult } from './report.js';
 
@@ -33,6 +33,7 @@ export async function runSummary(opts: { maxMs?: number; iterations?: number } =
   const url = dbUrl(arg('db'));
   const sql = postgres(url, { max: 10, onnotice: () => {} });
   const server = await startServer(url);
+  const client = lightClient(server.base);
   const replay = replayer(sql);
   try {
     const [meta] = await sql<{ isvs: number }[]>`
@@ -50,7 +51,7 @@ export async function runSummary(opts: { maxMs?: number; iterations?: number } =
         from api_keys k join users u on u.id = k.user_id
         where k.key_hash = encode(sha256(convert_to(${key}, 'UTF8')), 'hex')`;
       if (!who) throw new Error('no bench data: run the loader first');
-      const call = () => trpcQuery<Summary>(server.base, key, 'opportunities.summary');
+      const call = () => client.query<Summary>(key, 'opportunities.summary');
       const summary = await call();
       // The counters must agree with a scan (the naive query is the recount).
       const [scan] = await naiveSummary(sql, who.isv_id);
@@ -117,6 +118,7 @@ export async function runSummary(opts: { maxMs?: number; iterations?: number } =
     process.stdout.write(`\n${markdown}\n`);
     return result;
   } finally {
+    client.close();
     await server.close();
     await sql.end();
   }

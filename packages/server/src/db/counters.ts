@@ -93,10 +93,14 @@ export class CounterDelta {
  * The summary cards from the counters, in ONE statement: one aggregate over the tenant's end-date
  * buckets (a few hundred rows at most, split at `now` by FILTER) with its counters row (primary
  * key) joined on. The aggregate always yields a row, so a tenant without counters reads zeros.
+ * The tenant and the clock are parameters, so the text is fixed and the statement is prepared
+ * once per database: it reads by primary key, so its plan does not depend on the instant.
  */
-export async function readSummary(orm: Orm | Tx, isvId: string, now: Date): Promise<Summary> {
-  const windowEnd = expiringWindowEnd(now, 30);
+function prepareSummary(orm: Orm | Tx) {
   const e = isvOpenEndCounts;
+  const isvId = sql.placeholder('isvId');
+  const now = sql.placeholder('now');
+  const windowEnd = sql.placeholder('windowEnd');
   const sumIf = (cond: SQL) => sql<string>`coalesce(sum(${e.n}) filter (where ${cond}), 0)`;
   const ends = orm
     .select({
@@ -108,7 +112,7 @@ export async function readSummary(orm: Orm | Tx, isvId: string, now: Date): Prom
     .from(e)
     .where(eq(e.isvId, isvId))
     .as('ends');
-  const [row] = await orm
+  return orm
     .select({
       expired: ends.expired,
       activeEnding: ends.activeEnding,
@@ -118,7 +122,23 @@ export async function readSummary(orm: Orm | Tx, isvId: string, now: Date): Prom
       openNoEnd: isvCounters.openNoEnd,
     })
     .from(ends)
-    .leftJoin(isvCounters, eq(isvCounters.isvId, isvId));
+    .leftJoin(isvCounters, eq(isvCounters.isvId, isvId))
+    .prepare('read_summary');
+}
+
+const summaryStatements = new WeakMap<Orm | Tx, ReturnType<typeof prepareSummary>>();
+
+export async function readSummary(orm: Orm | Tx, isvId: string, now: Date): Promise<Summary> {
+  let statement = summaryStatements.get(orm);
+  if (!statement) {
+    statement = prepareSummary(orm);
+    summaryStatements.set(orm, statement);
+  }
+  const [row] = await statement.execute({
+    isvId,
+    now: now.toISOString(),
+    windowEnd: expiringWindowEnd(now, 30).toISOString(),
+  });
   const active = (row?.openNoEnd ?? 0) + Number(row?.activeEnding ?? 0);
   return {
     active,
