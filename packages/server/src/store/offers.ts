@@ -40,15 +40,7 @@ export const offerColumns = {
   createdAt: offers.createdAt,
 };
 
-export function toOffer(row: {
-  id: string;
-  opportunityId: string;
-  resellerId: string;
-  buyerAccountId: string;
-  userId: string;
-  userName: string;
-  createdAt: Date;
-}): Offer {
+export function toOffer(row: SeenOffer): Offer {
   return {
     id: row.id,
     opportunityId: row.opportunityId,
