@@ -65,29 +65,6 @@ export class HttpError extends Error {
   }
 }
 
-/** A tRPC query over plain fetch (no batching, no transformer). */
-export async function trpcQuery<T>(base: string, key: string, path: string, input?: unknown) {
-  const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const res = await fetch(`${base}/trpc/${path}${qs}`, {
-    headers: { authorization: `Bearer ${key}` },
-  });
-  const body = (await res.json()) as { result?: { data: T } };
-  if (!res.ok || !body.result) throw new HttpError(res.status, body);
-  return body.result.data;
-}
-
-/** A tRPC mutation over plain fetch. */
-export async function trpcMutation<T>(base: string, key: string, path: string, input: unknown) {
-  const res = await fetch(`${base}/trpc/${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { result?: { data: T } };
-  if (!res.ok || !body.result) throw new HttpError(res.status, body);
-  return body.result.data;
-}
-
 /**
  * tRPC over node:http with a keep-alive pool: a lighter client than fetch (about a fifth of its
  * CPU per request), which matters when client and server share two cores or one event loop.

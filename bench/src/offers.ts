@@ -12,7 +12,7 @@ import { spawnServer } from './child.js';
 import { type CpuShares, cpuMeter } from './cpu.js';
 import { arg, cliMeasureOptions, dbUrl } from './env.js';
 import { benchApiKey } from './generate.js';
-import { HttpError, lightClient, trpcMutation } from './harness.js';
+import { HttpError, lightClient } from './harness.js';
 import { pgVersion } from './list.js';
 import { fmt, machine, stats, table, verdict, writeResult } from './report.js';
 
@@ -67,20 +67,23 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
       order by md5(id::text) limit 8`;
     if (multi.length < 100 || single.length < 8) throw new Error('not enough active opportunities');
 
+    const client = lightClient(server.base, CLIENTS);
     // 1. Races: all clients at once on each single-use opportunity: exactly one wins.
     const raceRows: (string | number)[][] = [];
     let raceOk = true;
     for (const s of single) {
       const outcomes = await Promise.all(
         Array.from({ length: CLIENTS }, (_, c) =>
-          trpcMutation<OfferResult>(server.base, reseller(s.reseller_name), 'offers.create', {
-            opportunityId: s.id,
-            buyerAccountId: String(100000000000 + c),
-            idempotencyKey: `${runId}-race-${s.id}-${c}`,
-          }).then(
-            () => 'ok',
-            (e: unknown) => (e instanceof HttpError ? `${e.status}` : 'error'),
-          ),
+          client
+            .mutate<OfferResult>(reseller(s.reseller_name), 'offers.create', {
+              opportunityId: s.id,
+              buyerAccountId: String(100000000000 + c),
+              idempotencyKey: `${runId}-race-${s.id}-${c}`,
+            })
+            .then(
+              () => 'ok',
+              (e: unknown) => (e instanceof HttpError ? `${e.status}` : 'error'),
+            ),
         ),
       );
       const wins = outcomes.filter((o) => o === 'ok').length;
@@ -89,7 +92,6 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
       raceRows.push([s.id.slice(0, 8), wins, conflicts, CLIENTS - wins - conflicts]);
     }
 
-    const client = lightClient(server.base, CLIENTS);
     // 2. The load: 64 clients, each sending its next offer as soon as the last one is answered.
     const before = new Map(multi.map((m) => [m.id, m.times_used]));
     const acked = new Map<string, number>();
@@ -295,7 +297,7 @@ function cpuTable(rows: [string, CpuShares][]) {
 /** 64 concurrent callers of the server's own Store (createOffer) over its own pool of 20. */
 async function storeLoad(
   url: string,
-  multi: { id: string }[],
+  multi: { id: string; reseller_name: string }[],
   keyOf: (name: string) => string,
   runId: string,
   maxMs: number,
@@ -304,9 +306,8 @@ async function storeLoad(
   const db = await createDb({ url, migrate: false });
   const store = createStore(db);
   try {
-    const rows = multi as { id: string; reseller_name: string }[];
     const principals = new Map<string, Principal>();
-    for (const m of rows) {
+    for (const m of multi) {
       if (principals.has(m.reseller_name)) continue;
       const p = await store.authenticate(keyOf(m.reseller_name));
       if (p?.kind !== 'reseller') throw new Error(`no reseller for ${m.reseller_name}`);
@@ -324,7 +325,7 @@ async function storeLoad(
         for (let j = 0; ; j++) {
           if (sent >= maxOffers || performance.now() - start > maxMs) return;
           sent++;
-          const m = rows[(c * 7 + CLIENTS * j) % rows.length];
+          const m = multi[(c * 7 + CLIENTS * j) % multi.length];
           const p = m && principals.get(m.reseller_name);
           if (!m || p?.kind !== 'reseller') return;
           const t = performance.now();

@@ -13,7 +13,7 @@ import {
 } from '../../packages/server/src/index.js';
 import { arg, cliMeasureOptions, ms } from './env.js';
 import { benchApiKey, generateStatements, PRESETS } from './generate.js';
-import { trpcQuery } from './harness.js';
+import { lightClient } from './harness.js';
 import { fmt, machine, measure, table, writeResult } from './report.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
@@ -35,7 +35,7 @@ export async function runPglite(opts: { maxMs?: number; iterations?: number } = 
     timings.counters = ms(t);
     process.stdout.write(`  loaded ${preset.opportunities} opportunities in ${timings.load} ms\n`);
 
-    const base = await http.listen(0, '127.0.0.1');
+    const client = lightClient(await http.listen(0, '127.0.0.1'));
     const big = benchApiKey('isv', 0);
     const typical = benchApiKey('isv', preset.isvs / 2);
     const scenarios: [string, string, string, unknown][] = [
@@ -55,7 +55,7 @@ export async function runPglite(opts: { maxMs?: number; iterations?: number } = 
     const rows: (string | number)[][] = [];
     const figures: Record<string, unknown> = {};
     for (const [name, key, path, input] of scenarios) {
-      const call = () => trpcQuery(base, key, path, input);
+      const call = () => client.query(key, path, input);
       await call();
       const s = await measure(call, { maxMs: 3_000, iterations: 100, ...opts });
       figures[name] = s;
@@ -69,6 +69,7 @@ export async function runPglite(opts: { maxMs?: number; iterations?: number } = 
     const result = { title: 'PGlite preset', machine: machine(), timings, figures, markdown };
     writeResult('pglite', result);
     process.stdout.write(`\n${markdown}\n`);
+    client.close();
     return result;
   } finally {
     await http.close();
