@@ -8,22 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { chromiumLaunchOptions } from '@resale-kit/chromium';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { fmt, machine, stats, table, verdict, writeResult } from './report.js';
 
 const REACT_DIR = fileURLToPath(new URL('../../packages/react/', import.meta.url));
 const DIST = join(REACT_DIR, 'dist', 'index.js');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ENTRIES: Record<string, string> = {
   StatusBadge: 'export { StatusBadge } from "./dist/index.js";',
   SummaryCards: 'export { SummaryCards } from "./dist/index.js";',
@@ -119,9 +110,7 @@ export async function runComponents(opts: { samples?: number } = {}) {
   const html = `<!doctype html><html><head><meta charset="utf-8"><style>${css.toString()}</style></head><body><script>${script.replaceAll('</script', '<\\/script')}</script></body></html>`;
   const userDataDir = mkdtempSync(join(tmpdir(), 'rk-bench-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
+    ...chromiumLaunchOptions(),
     viewport: { width: 1280, height: 800 },
   });
   const renderRows: (string | number)[][] = [];

@@ -5,6 +5,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '@resale-kit/chromium';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 
@@ -13,17 +14,6 @@ export const ARTIFACTS_DIR = join(APP_DIR, 'e2e-artifacts');
 
 /** The moment the test server runs "as of" (the RESALE_KIT_NOW of the bin). */
 export const TEST_NOW = '2026-06-15T12:00:00.000Z';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The published bin of @resale-kit/server: what `pnpm dev` and users run. */
 const SERVER_BIN = join(
@@ -162,9 +152,7 @@ export async function startHarness(suite: string): Promise<Harness> {
     const userDataDir = mkdtempSync(join(tmpdir(), 'resale-kit-e2e-'));
     cleanups.push(() => rmSync(userDataDir, { recursive: true, force: true }));
     const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
+      ...chromiumLaunchOptions(),
       viewport: { width: 1440, height: 1000 },
       timeout: 60_000,
     });
