@@ -7,7 +7,20 @@ export const SERVER_DIR = fileURLToPath(new URL('../../packages/server/', import
 export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000) {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/bin.ts', '--no-seed', '--port', '0', '--host', '127.0.0.1'],
+    [
+      // BENCH_PROFILE_DIR: the server writes a V8 CPU profile there when it exits.
+      ...(process.env.BENCH_PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+        : []),
+      '--import',
+      'tsx',
+      'src/bin.ts',
+      '--no-seed',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+    ],
     {
       cwd: SERVER_DIR,
       env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },

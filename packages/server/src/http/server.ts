@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Store } from '../store/types.js';
 import { createContext } from '../trpc/context.js';
 import { DEFAULT_AUTH_CACHE_MS } from '../trpc/principal-cache.js';
 import { appRouter } from '../trpc/routers/_app.js';
 import { applyCors, type CorsOptions } from './cors.js';
 import { createJsonLogger, type Logger } from './logger.js';
+import { createTrpcHandler } from './trpc-handler.js';
 
 export interface HttpServerOptions {
   store: Store;
@@ -55,10 +55,8 @@ export function createHttpServer(opts: HttpServerOptions): HttpServer {
     throw new Error('createHttpServer: demo identities are never served in production');
   }
   const logger = opts.logger ?? createJsonLogger();
-  const trpc = createHTTPHandler({
+  const trpc = createTrpcHandler({
     router: appRouter,
-    basePath: TRPC_PREFIX,
-    allowBatching: true,
     maxBodySize: opts.maxBodySize ?? 1024 * 1024,
     createContext: createContext({
       store: opts.store,
@@ -89,9 +87,12 @@ export function createHttpServer(opts: HttpServerOptions): HttpServer {
     }
   }
 
-  function route(req: IncomingMessage, res: ServerResponse, path: string): void | Promise<void> {
+  function route(req: IncomingMessage, res: ServerResponse, url: URL): void | Promise<void> {
     if (applyCors(opts.cors, req, res)) return;
-    if (path === '/trpc' || path.startsWith(TRPC_PREFIX)) return trpc(req, res);
+    const path = url.pathname;
+    if (path === '/trpc' || path.startsWith(TRPC_PREFIX)) {
+      return trpc(req, res, url, path.slice(TRPC_PREFIX.length));
+    }
     if (req.method === 'GET' && path === '/healthz') return health(res);
     if (req.method === 'GET' && path === '/demo/identities' && opts.demoIdentities) {
       return sendJson(res, 200, opts.demoIdentities);
@@ -101,8 +102,9 @@ export function createHttpServer(opts: HttpServerOptions): HttpServer {
 
   const server = createServer((req, res) => {
     const started = performance.now();
+    const url = URL.parse(req.url ?? '/', 'http://localhost');
     // Only the path is logged: query strings carry procedure input, headers carry API keys.
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = url?.pathname ?? '(invalid)';
     res.on('finish', () => {
       logger.info('request', {
         method: req.method,
@@ -111,7 +113,13 @@ export function createHttpServer(opts: HttpServerOptions): HttpServer {
         ms: Math.round((performance.now() - started) * 10) / 10,
       });
     });
-    Promise.resolve(route(req, res, path)).catch((err: unknown) => {
+    if (!url) {
+      return sendJson(res, 400, {
+        error: 'BAD_REQUEST',
+        message: 'The request target is not a valid URL',
+      });
+    }
+    Promise.resolve(route(req, res, url)).catch((err: unknown) => {
       logger.error('request failed', { path, error: (err as Error).message });
       if (!res.headersSent) sendJson(res, 500, { error: 'INTERNAL', message: 'Internal error' });
       else res.end();

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createDb } from '../../src/db/index.js';
@@ -218,6 +219,24 @@ describe('HTTP server', () => {
     const all = JSON.stringify(lines);
     expect(all).not.toContain(KEYS.isvA);
     expect(all).not.toContain('secret-input');
+  });
+
+  test('a request target that is not a URL is a 400, and the server keeps serving', async () => {
+    const { port } = new URL(url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('GET http://[bad/trpc/me HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      });
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += chunk.toString();
+      });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toContain('not a valid URL');
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
 
   test('close() lets an in-flight request finish, then stops accepting', async () => {
