@@ -23,6 +23,9 @@ export function useOpportunityTable() {
   }, [listKey]);
 
   const page = list.data;
+  // While a new page loads, the rows shown are the previous list's (keepPreviousData): its
+  // cursors may belong to other filters or sort (INVALID_CURSOR), so they page nowhere.
+  const cursors = list.isPlaceholderData ? undefined : page;
   const tableProps = {
     items: page?.items ?? [],
     totalCount: page?.total,
@@ -30,16 +33,17 @@ export function useOpportunityTable() {
     onSelectionChange: ({ selectedItems }) => setSelected([...selectedItems]),
     sorting: state.sort,
     onSortingChange: (sort) => update({ sort }),
-    hasPreviousPage: Boolean(page?.prevCursor),
-    hasNextPage: Boolean(page?.nextCursor),
+    hasPreviousPage: Boolean(cursors?.prevCursor),
+    hasNextPage: Boolean(cursors?.nextCursor),
     onPreviousPage: () =>
-      page?.prevCursor &&
+      cursors?.prevCursor &&
       update(
         state.page <= 2
           ? { cursor: null, page: 1 }
-          : { cursor: page.prevCursor, page: state.page - 1 },
+          : { cursor: cursors.prevCursor, page: state.page - 1 },
       ),
-    onNextPage: () => page?.nextCursor && update({ cursor: page.nextCursor, page: state.page + 1 }),
+    onNextPage: () =>
+      cursors?.nextCursor && update({ cursor: cursors.nextCursor, page: state.page + 1 }),
     currentPage: state.page,
     pageSize: PAGE_SIZE,
     loading: list.isPending,

@@ -104,6 +104,44 @@ describe('the opportunities table', () => {
     });
   });
 
+  it('while a new filter loads, Next waits for its page (the rows shown are the old list)', async () => {
+    const { page, step } = h;
+    const next = page.getByRole('button', { name: /Next/ });
+    const isList = (url: URL) => url.pathname.includes('opportunities.list');
+    let release = () => {};
+    const held = new Promise<void>((done) => {
+      release = done;
+    });
+
+    await step('hold the filtered page while the unfiltered rows stay shown', async () => {
+      await openAs(page, h.appUrl, ISV);
+      expect(await next.isEnabled()).toBe(true);
+      await page.route(isList, async (route) => {
+        await held;
+        await route.continue();
+      });
+      const before = await rowNames(page);
+      await page.getByRole('checkbox', { name: 'Active', exact: true }).check();
+      await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('active');
+      expect(await rowNames(page)).toEqual(before);
+      await expect.poll(() => next.isEnabled()).toBe(false);
+    });
+
+    await step('once it loads, Next pages the filtered list', async () => {
+      release();
+      await expect.poll(() => next.isEnabled()).toBe(true);
+      // Only once the held request is answered: unrouting a pending one would answer it twice.
+      await page.unroute(isList);
+      await next.click();
+      await page.getByText(/Page 2 of \d+/).waitFor();
+      expect(new URL(page.url()).searchParams.get('status')).toBe('active');
+      expect(await page.getByRole('alert').count()).toBe(0);
+      for (const name of await rowNames(page)) {
+        expect(await cell(page, row(page, name), 'Status')).toBe('Active');
+      }
+    });
+  });
+
   it('has no axe violations, on the page and in the create form', async () => {
     const { page, step } = h;
     const scan = async () => {

@@ -1,23 +1,54 @@
+import { createHash } from 'node:crypto';
 import {
   IdSchema,
   IsoInstantSchema,
   type SortDirection,
   type SortField,
+  STATUSES,
   StatusSchema,
 } from '@resale-kit/core';
 import { z } from 'zod';
-import { StoreError } from './types.js';
+import { type ListOpportunities, StoreError } from './types.js';
 
 /**
  * Keyset cursors: the sort key and id of the row a page starts after (next) or ends before
- * (prev), with the sort they belong to. Opaque base64url JSON, validated on the way back in.
+ * (prev), with the sort and the filters (as a digest) they belong to. Opaque base64url JSON,
+ * validated on the way back in.
  */
 export interface Cursor {
   dir: 'next' | 'prev';
   field: SortField;
   direction: SortDirection;
+  /** filtersDigest of the list the cursor was issued for. */
+  filters: string;
   key: string | number;
   id: string;
+}
+
+export type ListFilters = Pick<
+  ListOpportunities,
+  'status' | 'productId' | 'resellerId' | 'q' | 'createdFrom' | 'createdTo' | 'expiringWithinDays'
+>;
+
+/**
+ * A short digest of the filters, equal for inputs that select the same rows: statuses in a fixed
+ * order without repeats (none or all = no filter), q trimmed (empty = none), instants as UTC ms,
+ * ids lower-case, absent = undefined. Not `limit`: the page size may change between pages.
+ */
+export function filtersDigest(f: ListFilters): string {
+  const statuses = STATUSES.filter((s) => f.status?.includes(s));
+  const instant = (t: string | undefined) => (t ? Date.parse(t) : null);
+  const canonical = [
+    statuses.length > 0 && statuses.length < STATUSES.length ? statuses : null,
+    f.productId?.toLowerCase() ?? null,
+    f.resellerId?.toLowerCase() ?? null,
+    f.q?.trim() || null,
+    instant(f.createdFrom),
+    instant(f.createdTo),
+    f.expiringWithinDays ?? null,
+  ];
+  const hash = createHash('sha256').update(JSON.stringify(canonical)).digest();
+  return hash.subarray(0, 9).toString('base64url');
 }
 
 const text = z.string().max(400);
@@ -38,6 +69,8 @@ const CursorSchema = z.object({
   d: z.enum(['n', 'p']),
   f: z.string(),
   o: z.enum(['asc', 'desc']),
+  // Optional so that a cursor from before digests reads as "different filters", not garbled.
+  h: z.string().optional(),
   k: z.union([z.string(), z.number()]),
   i: IdSchema,
 });
@@ -46,12 +79,24 @@ const invalid = (why: string) =>
   new StoreError('INVALID_CURSOR', `cursor is not a cursor this API issued for this list (${why})`);
 
 export function encodeCursor(c: Cursor): string {
-  const body = { d: c.dir === 'next' ? 'n' : 'p', f: c.field, o: c.direction, k: c.key, i: c.id };
+  const body = {
+    d: c.dir === 'next' ? 'n' : 'p',
+    f: c.field,
+    o: c.direction,
+    h: c.filters,
+    k: c.key,
+    i: c.id,
+  };
   return Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
 }
 
-/** Decodes and checks a cursor against the list's sort; anything off -> INVALID_CURSOR. */
-export function decodeCursor(raw: string, field: SortField, direction: SortDirection): Cursor {
+/** Decodes and checks a cursor against the list's sort and filters; anything off -> INVALID_CURSOR. */
+export function decodeCursor(
+  raw: string,
+  field: SortField,
+  direction: SortDirection,
+  filters: string,
+): Cursor {
   if (!/^[A-Za-z0-9_-]{1,1024}$/.test(raw)) throw invalid('not base64url');
   let json: unknown;
   try {
@@ -63,6 +108,7 @@ export function decodeCursor(raw: string, field: SortField, direction: SortDirec
   if (!parsed.success) throw invalid('garbled');
   const c = parsed.data;
   if (c.f !== field || c.o !== direction) throw invalid('issued for a different sort');
+  if (c.h !== filters) throw invalid('issued for different filters');
   if (!KEY_SCHEMAS[field].safeParse(c.k).success) throw invalid('bad key');
-  return { dir: c.d === 'n' ? 'next' : 'prev', field, direction, key: c.k, id: c.i };
+  return { dir: c.d === 'n' ? 'next' : 'prev', field, direction, filters, key: c.k, id: c.i };
 }

@@ -13,7 +13,7 @@ import type { Orm } from '../db/client.js';
 import { readSummary } from '../db/counters.js';
 import { opportunities as o } from '../db/schema.js';
 import { nowSql, statusesPredicateSql, statusPredicateSql } from '../db/status-sql.js';
-import { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
+import { type Cursor, decodeCursor, encodeCursor, filtersDigest } from './cursor.js';
 import {
   opportunityColumns,
   opportunityColumnsWithStatus,
@@ -225,7 +225,10 @@ export async function listOpportunities(
 ): Promise<OpportunityPage> {
   const { field, direction } = input.sort;
   const limit = input.limit;
-  const cursor: Cursor | null = input.cursor ? decodeCursor(input.cursor, field, direction) : null;
+  const digest = filtersDigest(input);
+  const cursor: Cursor | null = input.cursor
+    ? decodeCursor(input.cursor, field, direction, digest)
+    : null;
   const filters = filtersOf(p, input, now);
   const where = whereSql(filters, now);
   const backward = cursor?.dir === 'prev';
@@ -278,7 +281,7 @@ export async function listOpportunities(
   const last = items[items.length - 1];
 
   const cursorAt = (item: Opportunity, dir: Cursor['dir']) =>
-    encodeCursor({ dir, field, direction, key: keyOf(item, field), id: item.id });
+    encodeCursor({ dir, field, direction, filters: digest, key: keyOf(item, field), id: item.id });
 
   let nextCursor: string | null = null;
   let prevCursor: string | null = null;

@@ -184,5 +184,18 @@ describeEachDriver('validation', (driver) => {
       const out = await api.call(t, 'isvA', 'opportunities.list', { cursor: 'garbage!!' });
       expect(out).toMatchObject({ ok: false, code: 'BAD_REQUEST', domainCode: 'INVALID_CURSOR' });
     });
+
+    test('a cursor used with other filters is INVALID_CURSOR, and says so', async () => {
+      const first = await api.call(t, 'isvA', 'opportunities.list', { limit: 1 });
+      if (!first.ok) throw new Error(first.message);
+      const cursor = (first.value as { nextCursor: string | null }).nextCursor;
+      expect(cursor).toBeTruthy();
+      const same = await api.call(t, 'isvA', 'opportunities.list', { limit: 2, q: ' ', cursor });
+      expect(same.ok).toBe(true);
+      const out = await api.call(t, 'isvA', 'opportunities.list', { q: 'x', cursor });
+      expect(out).toMatchObject({ ok: false, code: 'BAD_REQUEST', domainCode: 'INVALID_CURSOR' });
+      if (out.ok) return;
+      expect(out.message).toContain('issued for different filters');
+    });
   });
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Database } from '../../src/db/index.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { DEMO_IDENTITIES, seedDemo } from '../../src/seed/index.js';
+import { filtersDigest } from '../../src/store/cursor.js';
 import { createStore } from '../../src/store/index.js';
 import { fixedClock } from '../../src/trpc/context.js';
 
@@ -85,6 +86,8 @@ const cursor = fc.oneof(
       d: fc.constantFrom('n', 'p', 'x'),
       f: fc.constantFrom('createdAt', 'name', 'timesUsed', 'status', 'id', 'nope'),
       o: fc.constantFrom('asc', 'desc', 'sideways'),
+      // The digest of no filters, so some forged keys get past the filters check.
+      h: fc.oneof(fc.constant(filtersDigest({})), fc.string({ maxLength: 20 })),
       k: fc.oneof(
         fc.string({ maxLength: 50 }),
         fc.integer(),

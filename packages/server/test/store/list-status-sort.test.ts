@@ -7,7 +7,7 @@ import {
   type Status,
 } from '@resale-kit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeCursor } from '../../src/store/cursor.js';
+import { encodeCursor, filtersDigest } from '../../src/store/cursor.js';
 import { createStore } from '../../src/store/index.js';
 import { segmentsAfter, statusSortOrder } from '../../src/store/status-sort.js';
 import type {
@@ -334,7 +334,14 @@ describeEachDb('listOpportunities sorted by status', (ctx) => {
           const upTo = order.filter((r) => before(r, pos, direction));
           const notBefore = order.filter((r) => !before(r, pos, direction));
           const cursor = (dir: 'next' | 'prev') =>
-            encodeCursor({ dir, field: 'status', direction, key: pos[0], id: pos[1] });
+            encodeCursor({
+              dir,
+              field: 'status',
+              direction,
+              filters: filtersDigest({}),
+              key: pos[0],
+              id: pos[1],
+            });
           const sort = { field: 'status' as const, direction };
 
           const next = await list(t.isv, { sort, limit, cursor: cursor('next') });
