@@ -2,13 +2,7 @@
  * opportunities.list over HTTP vs the same SQL straight through postgres.js.
  *   pnpm --filter @resale-kit/bench bench:list        (needs `pnpm load` first)
  */
-import {
-  ListOpportunitiesInputSchema,
-  type Principal,
-  SORT_FIELDS,
-  type SortDirection,
-  type SortField,
-} from '@resale-kit/core';
+import { ListOpportunitiesInputSchema, type Principal, SORT_FIELDS } from '@resale-kit/core';
 import postgres from 'postgres';
 import { arg, cliMeasureOptions, dbUrl } from './env.js';
 import { benchApiKey } from './generate.js';
@@ -24,9 +18,13 @@ interface Page {
 const LIMIT = 20;
 const DEEP_PAGES = 10_000;
 
-/** The cursor format the server issues (base64url JSON; see packages/server/src/store/cursor.ts). */
-export function makeCursor(f: SortField, o: SortDirection, k: string | number, i: string) {
-  return Buffer.from(JSON.stringify({ d: 'n', f, o, k, i }), 'utf8').toString('base64url');
+/**
+ * The server's own cursor moved to another row: its key and id replaced, the rest (sort, filters
+ * digest) kept. The format is base64url JSON (packages/server/src/store/cursor.ts).
+ */
+export function moveCursor(issued: string, k: string | number, i: string): string {
+  const body = JSON.parse(Buffer.from(issued, 'base64url').toString('utf8'));
+  return Buffer.from(JSON.stringify({ ...body, k, i }), 'utf8').toString('base64url');
 }
 
 export async function pgVersion(sql: postgres.Sql) {
@@ -56,18 +54,15 @@ export async function runList(opts: { maxMs?: number; iterations?: number } = {}
     if (!deepRow) throw new Error('deep row not found');
     const deepPage = Math.floor((deepOffset + 1) / LIMIT) + 1;
 
-    // The generated cursor must be the server's own: compare with page 1's nextCursor.
+    // Moving page 1's nextCursor onto its own last row must give it back unchanged: that checks
+    // what the key and id are before the cursor is moved to the deep row.
     const first = await client.query<Page>(big, 'opportunities.list', { limit: LIMIT });
     const last = first.items[LIMIT - 1];
-    if (!last || first.nextCursor !== makeCursor('createdAt', 'desc', last.createdAt, last.id)) {
-      throw new Error('cursor format changed: update makeCursor');
+    const issued = first.nextCursor;
+    if (!last || !issued || moveCursor(issued, last.createdAt, last.id) !== issued) {
+      throw new Error('cursor format changed: update moveCursor');
     }
-    const deepCursor = makeCursor(
-      'createdAt',
-      'desc',
-      deepRow.created_at.toISOString(),
-      deepRow.id,
-    );
+    const deepCursor = moveCursor(issued, deepRow.created_at.toISOString(), deepRow.id);
 
     const [meta] = await sql<
       { isvs: number }[]
