@@ -11,7 +11,10 @@ export interface TrpcHandlerOptions {
   maxBodySize: number;
 }
 
-/** The body as text, or null when it is larger than `max` bytes (the rest is left unread). */
+/**
+ * The body as text, or null when it is larger than `max` bytes (the rest is discarded). Rejects
+ * when the client goes away before the end of the body.
+ */
 function readBody(req: IncomingMessage, max: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -25,6 +28,7 @@ function readBody(req: IncomingMessage, max: number): Promise<string | null> {
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
     req.once('error', reject);
+    req.once('close', () => reject(new Error('the client closed the request before its end')));
   });
 }
 
