@@ -132,8 +132,11 @@ describe('the opportunities table', () => {
       await expect.poll(() => next.isEnabled()).toBe(true);
       // Only once the held request is answered: unrouting a pending one would answer it twice.
       await page.unroute(isList);
+      const first = await rowNames(page);
       await next.click();
       await page.getByText(/Page 2 of \d+/).waitFor();
+      // Page 1's rows stay shown until page 2 arrives.
+      await expect.poll(async () => (await rowNames(page))[0]).not.toBe(first[0]);
       expect(new URL(page.url()).searchParams.get('status')).toBe('active');
       expect(await page.getByRole('alert').count()).toBe(0);
       for (const name of await rowNames(page)) {
