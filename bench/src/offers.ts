@@ -49,7 +49,8 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
   const maxOffers = opts.iterations ?? 40_000;
   const url = dbUrl(arg('db'));
   const sql = postgres(url, { max: 4, onnotice: () => {} });
-  const server = await spawnServer({ DATABASE_URL: url });
+  // BENCH_SERVER_DB_URL: how the server connects, e.g. through a Unix socket (?host=/dir).
+  const server = await spawnServer({ DATABASE_URL: process.env.BENCH_SERVER_DB_URL ?? url });
   const runId = `run${Date.now().toString(36)}`;
   try {
     const reseller = (name: string) => benchApiKey('reseller', Number(name.replace(/\D/g, '')));

@@ -14,6 +14,7 @@ Options:
 
 Environment:
   DATABASE_URL      postgres://... to use Postgres instead of PGlite
+                    (?host=/var/run/postgresql: through that Unix socket directory)
   DATABASE_POOL_SIZE  Postgres connections to pool (default 20; PGlite ignores it)
   DATABASE_PREPARE  false behind a pooler that cannot keep prepared statements (default true)
   AUTH_CACHE_MS     trust a resolved API key this long before looking it up again

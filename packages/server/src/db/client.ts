@@ -27,7 +27,10 @@ export interface Database {
 }
 
 export interface CreateDbOptions {
-  /** A postgres:// URL: use real Postgres through postgres.js. */
+  /**
+   * A postgres:// URL: use real Postgres through postgres.js. `?host=/socket/dir` connects
+   * through a Unix socket in that directory, as with libpq.
+   */
   url?: string;
   /** PGlite data folder, or 'memory://' (default: `.pglite` in the working directory). */
   dataDir?: string;
@@ -65,8 +68,22 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
   return db;
 }
 
+/**
+ * libpq's way to name a Unix socket in a URL, `?host=/var/run/postgresql`, which postgres.js
+ * would otherwise send to the server as a setting: becomes postgres.js's `host` option.
+ */
+function socketHost(url: string): { url: string; host?: string } {
+  const parsed = new URL(url);
+  const dir = parsed.searchParams.get('host');
+  if (!dir?.startsWith('/')) return { url };
+  parsed.searchParams.delete('host');
+  return { url: parsed.toString(), host: dir };
+}
+
 function openPostgres(options: CreateDbOptions): Database {
-  const client = postgres(options.url as string, {
+  const { url, host } = socketHost(options.url as string);
+  const client = postgres(url, {
+    ...(host ? { host } : {}),
     max: options.maxConnections ?? 20,
     prepare: options.prepare ?? true,
     onnotice: () => {},

@@ -51,6 +51,11 @@ describe('loadEnv', () => {
     ).toBeUndefined();
   });
 
+  test('DATABASE_URL may name a Unix socket directory, as libpq reads ?host=', () => {
+    const url = 'postgres://postgres@localhost:5432/app?host=/var/run/postgresql';
+    expect(loadEnv({ DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
+
   test('RESALE_KIT_NOW pins the clock', () => {
     const env = loadEnv({ RESALE_KIT_NOW: '2026-03-10T12:00:00Z', NODE_ENV: 'development' });
     expect(env.fixedNow?.toISOString()).toBe('2026-03-10T12:00:00.000Z');
