@@ -93,6 +93,7 @@ describe('tRPC HTTP adapter', () => {
     expect(error.data).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 });
     expect(error.message).toMatch(/larger than the 1024 bytes/);
     const next = await send('GET', '/trpc/me');
+    expect(next.socket).toBe(res.socket);
     expect(next.status).toBe(200);
     expect(JSON.parse(next.body).result.data.principal.kind).toBe('isv');
   });
