@@ -1,5 +1,5 @@
 import { isCalendarDate, todayUtc } from './dates.js';
-import type { FieldIssue } from './issues.js';
+import { type FieldIssue, fieldIssue } from './issues.js';
 import type { DurationType } from './vocabulary.js';
 
 /** What each duration type says about the end date. */
@@ -20,27 +20,15 @@ export interface DurationValue {
  */
 export function durationIssues(value: DurationValue, now: Date): FieldIssue[] {
   const rule = END_DATE_RULE[value.durationType];
-  const { endDate } = value;
+  const { durationType, endDate } = value;
   if (endDate === null || endDate === '') {
     return rule === 'required'
-      ? [{ field: 'endDate', message: 'endDate is required for a specific time duration' }]
+      ? [fieldIssue('endDate', 'end_date_required', { durationType })]
       : [];
   }
-  if (rule === 'forbidden') {
-    return [{ field: 'endDate', message: 'endDate must be empty for no set time duration' }];
-  }
-  if (!isCalendarDate(endDate)) {
-    return [
-      { field: 'endDate', message: 'endDate must be a real calendar date written YYYY-MM-DD' },
-    ];
-  }
-  if (endDate < todayUtc(now)) {
-    return [
-      {
-        field: 'endDate',
-        message: `endDate must not be in the past (today is ${todayUtc(now)} UTC)`,
-      },
-    ];
-  }
-  return [];
+  if (rule === 'forbidden')
+    return [fieldIssue('endDate', 'end_date_not_allowed', { durationType })];
+  if (!isCalendarDate(endDate)) return [fieldIssue('endDate', 'not_calendar_date')];
+  const today = todayUtc(now);
+  return endDate < today ? [fieldIssue('endDate', 'date_in_past', { today })] : [];
 }

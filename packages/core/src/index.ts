@@ -5,6 +5,8 @@ export * from './format.js';
 export * from './guards.js';
 export * from './inputs.js';
 export * from './issues.js';
+export * from './list-filters.js';
+export * from './list-view.js';
 export * from './schemas.js';
 export * from './status.js';
 export * from './vocabulary.js';

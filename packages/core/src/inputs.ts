@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type DurationValue, durationIssues } from './duration.js';
-import { toFieldIssues, type Validated } from './issues.js';
+import { requiredWhenMissing, toFieldIssues, type Validated } from './issues.js';
+import { DEFAULT_SORT } from './list-filters.js';
 import {
   BuyerAccountIdSchema,
   CalendarDateSchema,
@@ -19,14 +20,15 @@ import {
   MAX_PRODUCTS_PER_CREATE,
   MAX_RESELLERS_PER_CREATE,
   SORT_FIELDS,
+  STATUSES,
 } from './vocabulary.js';
 
-const uniqueIds = (field: string, max: number) =>
+const uniqueIds = (max: number) =>
   z
-    .array(IdSchema, { error: `${field} must be a list of ids` })
-    .min(1, { error: `${field} must name at least one` })
-    .max(max, { error: `${field} may name at most ${max}` })
-    .refine((ids) => new Set(ids).size === ids.length, { error: `${field} must not repeat an id` });
+    .array(IdSchema, { error: requiredWhenMissing })
+    .min(1)
+    .max(max)
+    .refine((ids) => new Set(ids).size === ids.length, { params: { code: 'not_unique' } });
 
 const EndDateFieldSchema = CalendarDateSchema.nullish().transform((d) => d ?? null);
 
@@ -34,8 +36,8 @@ const EndDateFieldSchema = CalendarDateSchema.nullish().transform((d) => d ?? nu
 export const CreateOpportunityInputSchema = z.object({
   name: NameSchema,
   description: DescriptionSchema,
-  productIds: uniqueIds('productIds', MAX_PRODUCTS_PER_CREATE),
-  resellerIds: uniqueIds('resellerIds', MAX_RESELLERS_PER_CREATE),
+  productIds: uniqueIds(MAX_PRODUCTS_PER_CREATE),
+  resellerIds: uniqueIds(MAX_RESELLERS_PER_CREATE),
   discount: DiscountSchema,
   durationType: DurationTypeSchema,
   endDate: EndDateFieldSchema,
@@ -55,29 +57,38 @@ export const CloneOpportunityInputSchema = z.object({
 export type CloneOpportunityInput = z.input<typeof CloneOpportunityInputSchema>;
 
 export const DeactivateInputSchema = z.object({
-  ids: uniqueIds('ids', MAX_DEACTIVATE_IDS),
+  ids: uniqueIds(MAX_DEACTIVATE_IDS),
 });
 export type DeactivateInput = z.input<typeof DeactivateInputSchema>;
 
 export const GetOpportunityInputSchema = z.object({ id: IdSchema });
 
-export const SortFieldSchema = z.enum(SORT_FIELDS);
-export const SortDirectionSchema = z.enum(['asc', 'desc']);
+export const SortFieldSchema = z.enum(SORT_FIELDS, { error: requiredWhenMissing });
+export const SortDirectionSchema = z.enum(['asc', 'desc'], { error: requiredWhenMissing });
 
-export const ListOpportunitiesInputSchema = z.object({
-  status: z.array(StatusSchema).max(4).optional(),
+/**
+ * The list's filters, as the API takes them: every one optional, all of them ANDed. The one
+ * definition the API, the cursor's digest, the URL codec and a UI's filter state share
+ * (list-filters.ts normalizes them).
+ */
+export const ListFiltersSchema = z.object({
+  /** Any of these statuses (none, or all four: no status filter). */
+  status: z.array(StatusSchema).max(STATUSES.length).optional(),
   productId: IdSchema.optional(),
   resellerId: IdSchema.optional(),
   /** Free text: a part of the name, or a prefix of the id. */
-  q: z.string().trim().max(200, { error: 'q must be at most 200 characters' }).optional(),
+  q: z.string().trim().max(200).optional(),
   createdFrom: IsoInstantSchema.optional(),
   createdTo: IsoInstantSchema.optional(),
+  /** Active, with an end date within this many days. */
   expiringWithinDays: z.number().int().min(0).max(3650).optional(),
-  sort: z
-    .object({ field: SortFieldSchema, direction: SortDirectionSchema })
-    .default({ field: 'createdAt', direction: 'desc' }),
+});
+export type ListFilters = z.input<typeof ListFiltersSchema>;
+
+export const ListOpportunitiesInputSchema = ListFiltersSchema.extend({
+  sort: z.object({ field: SortFieldSchema, direction: SortDirectionSchema }).default(DEFAULT_SORT),
   /** An opaque cursor from a previous page's `nextCursor` or `prevCursor`. */
-  cursor: z.string().max(1024, { error: 'cursor is not a cursor this API issued' }).optional(),
+  cursor: z.string().max(1024).optional(),
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
 });
 export type ListOpportunitiesInput = z.input<typeof ListOpportunitiesInputSchema>;
@@ -86,10 +97,7 @@ export const CreateOfferInputSchema = z.object({
   opportunityId: IdSchema,
   buyerAccountId: BuyerAccountIdSchema,
   /** A caller-chosen key: repeating it returns the first result and counts nothing again. */
-  idempotencyKey: z
-    .string({ error: 'idempotencyKey must be text' })
-    .min(1, { error: 'idempotencyKey is required' })
-    .max(200, { error: 'idempotencyKey must be at most 200 characters' }),
+  idempotencyKey: z.string({ error: requiredWhenMissing }).min(1).max(200),
 });
 export type CreateOfferInput = z.input<typeof CreateOfferInputSchema>;
 

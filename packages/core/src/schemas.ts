@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate } from './dates.js';
+import { type IssueCode, requiredWhenMissing } from './issues.js';
 import {
   charLength,
   DURATION_TYPES,
@@ -9,47 +10,52 @@ import {
   STATUSES,
 } from './vocabulary.js';
 
-export const StatusSchema = z.enum(STATUSES);
-export const DurationTypeSchema = z.enum(DURATION_TYPES);
+export const StatusSchema = z.enum(STATUSES, { error: requiredWhenMissing });
+export const DurationTypeSchema = z.enum(DURATION_TYPES, { error: requiredWhenMissing });
 
 const hasAtMostTwoDecimals = (n: number): boolean => {
   const scaled = n * 100;
   return Math.abs(scaled - Math.round(scaled)) < 1e-9;
 };
 
-export const IdSchema = z.uuid({ error: 'must be a UUID' });
-export const IsoInstantSchema = z.iso.datetime({
-  offset: true,
-  error: 'must be an ISO 8601 instant',
+// Messages in core's schemas are issue codes (issues.ts), never sentences.
+/** A rule zod has no native issue for: its code and the numbers a message needs. */
+const rule = (code: IssueCode, params: Record<string, string | number> = {}) => ({
+  params: { code, ...params },
 });
-export const CalendarDateSchema = z
-  .string({ error: 'must be a date written YYYY-MM-DD' })
-  .refine(isCalendarDate, { error: 'must be a real calendar date written YYYY-MM-DD' });
 
-export const DiscountSchema = z.object({
-  type: z.literal('percentage', { error: "discount.type must be 'percentage'" }),
-  percent: z
-    .number({ error: 'discount.percent must be a number' })
-    .gt(0, { error: 'discount.percent must be greater than 0' })
-    .lte(100, { error: 'discount.percent must be at most 100' })
-    .refine(hasAtMostTwoDecimals, { error: 'discount.percent may have at most 2 decimals' }),
-});
+export const IdSchema = z.uuid({ error: requiredWhenMissing });
+export const IsoInstantSchema = z.iso.datetime({ offset: true, error: requiredWhenMissing });
+export const CalendarDateSchema = z
+  .string({ error: requiredWhenMissing })
+  .refine(isCalendarDate, rule('not_calendar_date'));
+
+export const DiscountSchema = z.object(
+  {
+    type: z.literal('percentage', { error: requiredWhenMissing }),
+    percent: z
+      .number({ error: requiredWhenMissing })
+      .gt(0)
+      .lte(100)
+      .refine(hasAtMostTwoDecimals, rule('too_many_decimals', { maximum: 2 })),
+  },
+  { error: requiredWhenMissing },
+);
 export type Discount = z.infer<typeof DiscountSchema>;
 
-export const NameSchema = z
-  .string({ error: 'name must be text' })
-  .trim()
-  .refine((s) => charLength(s) >= 1, { error: 'name is required' })
-  .refine((s) => charLength(s) <= MAX_NAME_LENGTH, {
-    error: `name must be at most ${MAX_NAME_LENGTH} characters`,
-  });
+/** Trimmed text of at most `max` code points (as Postgres counts characters). */
+const boundedText = (max: number) =>
+  z
+    .string({ error: requiredWhenMissing })
+    .trim()
+    .refine((s) => charLength(s) <= max, rule('too_long', { maximum: max }));
 
-export const DescriptionSchema = z
-  .string({ error: 'description must be text' })
-  .trim()
-  .refine((s) => charLength(s) <= MAX_DESCRIPTION_LENGTH, {
-    error: `description must be at most ${MAX_DESCRIPTION_LENGTH} characters`,
-  })
+export const NameSchema = boundedText(MAX_NAME_LENGTH).refine(
+  (s) => charLength(s) >= 1,
+  rule('required'),
+);
+
+export const DescriptionSchema = boundedText(MAX_DESCRIPTION_LENGTH)
   .transform((s) => (s === '' ? null : s))
   .nullish()
   .transform((s) => s ?? null);
@@ -83,8 +89,8 @@ export type StatusFields = Pick<
 
 /** An AWS account id: 12 digits. */
 export const BuyerAccountIdSchema = z
-  .string({ error: 'buyerAccountId must be text' })
-  .regex(/^\d{12}$/, { error: 'buyerAccountId must be a 12-digit AWS account id' });
+  .string({ error: requiredWhenMissing })
+  .refine((s) => /^\d{12}$/.test(s), rule('invalid_format', { format: 'aws_account_id' }));
 
 /** A Channel Partner Private Offer created from an opportunity. */
 export const OfferSchema = z.object({

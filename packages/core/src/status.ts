@@ -1,6 +1,6 @@
 import { DAY_MS, endDateToInstant } from './dates.js';
 import type { Opportunity, StatusFields } from './schemas.js';
-import type { Status } from './vocabulary.js';
+import { EXPIRING_WINDOW_DAYS, type Status } from './vocabulary.js';
 
 /**
  * The atomic conditions the status rule is made of. The TypeScript form of each is below;
@@ -82,7 +82,7 @@ export function summarize(opportunities: readonly StatusFields[], now: Date): Su
   let expiringIn30Days = 0;
   for (const o of opportunities) {
     byStatus[deriveStatus(o, now)] += 1;
-    if (isExpiringWithin(o, now, 30)) expiringIn30Days += 1;
+    if (isExpiringWithin(o, now, EXPIRING_WINDOW_DAYS)) expiringIn30Days += 1;
   }
   return { active: byStatus.active, expiringIn30Days, byStatus };
 }

@@ -26,6 +26,9 @@ export const SORT_FIELDS = [
 export type SortField = (typeof SORT_FIELDS)[number];
 export type SortDirection = 'asc' | 'desc';
 
+/** "Expiring in 30 days": the summary card's window, and the filter it applies. */
+export const EXPIRING_WINDOW_DAYS = 30;
+
 export const MAX_NAME_LENGTH = 100;
 export const MAX_DESCRIPTION_LENGTH = 255;
 export const MAX_PRODUCTS_PER_CREATE = 50;

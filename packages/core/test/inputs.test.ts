@@ -5,6 +5,7 @@ import {
   DURATION_TYPES,
   durationIssues,
   fieldErrors,
+  ISSUE_CODES,
   validateCreateOpportunity,
 } from '../src/index.js';
 import { at, PRODUCT_ID, PRODUCT_ID_2, RESELLER_ID, RUNS } from './fixtures.js';
@@ -33,7 +34,7 @@ function expectRejectedOn(input: unknown, field: string, at: Date = now) {
   if (result.ok) return;
   expect(result.issues.length).toBeGreaterThan(0);
   expect(result.issues.map((i) => i.field)).toEqual(result.issues.map(() => field));
-  for (const issue of result.issues) expect(issue.message).not.toBe('');
+  for (const issue of result.issues) expect(ISSUE_CODES).toContain(issue.code);
 }
 
 function expectAccepted(input: unknown, at: Date = now) {

@@ -1,11 +1,13 @@
 export type {
   DurationValue,
   FieldIssue,
+  ListFilters,
   Opportunity,
   SortDirection,
   SortField,
   Status,
   Summary,
+  SummaryCardId,
 } from '@resale-kit/core';
 export {
   type DurationChangeDetail,
@@ -35,10 +37,4 @@ export type {
   SortingState,
 } from './OpportunitiesTable/types.js';
 export { StatusBadge, type StatusBadgeProps } from './StatusBadge/StatusBadge.js';
-export {
-  type SummaryCardId,
-  SummaryCards,
-  type SummaryCardsProps,
-  type SummaryFilter,
-  summaryCardFilter,
-} from './SummaryCards/SummaryCards.js';
+export { SummaryCards, type SummaryCardsProps } from './SummaryCards/SummaryCards.js';

@@ -68,7 +68,13 @@ describe('DurationPicker', () => {
     expect(onChange).toHaveBeenLastCalledWith(
       { durationType: 'specific-duration', endDate: null },
       {
-        issues: [{ field: 'endDate', message: 'endDate is required for a specific time duration' }],
+        issues: [
+          {
+            field: 'endDate',
+            code: 'end_date_required',
+            params: { durationType: 'specific-duration' },
+          },
+        ],
       },
     );
   });
@@ -81,14 +87,14 @@ describe('DurationPicker', () => {
     await user.click(endDate);
     await user.tab();
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'endDate is required for a specific time duration',
+      'Enter an end date: a specific time duration needs one.',
     );
     await user.type(endDate, '2026-06-14');
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'endDate must not be in the past (today is 2026-06-15 UTC)',
+      'Pick an end date that is not in the past (today is 2026-06-15, UTC).',
     );
     expect(endDate).toHaveAttribute('aria-invalid', 'true');
-    expect(endDate).toHaveAccessibleDescription(/must not be in the past/);
+    expect(endDate).toHaveAccessibleDescription(/not in the past/);
     await user.clear(endDate);
     await user.type(endDate, '2026-06-15');
     expect(screen.queryByRole('alert')).toBeNull();
@@ -184,12 +190,13 @@ describe('DurationPicker', () => {
       <DurationPicker
         now={FIXTURE_NOW}
         showValidation
-        error="endDate is required for a specific time duration"
-        messages={{ issue: (i) => i.message }}
+        error="Enter an end date: a specific time duration needs one."
         value={{ durationType: 'specific-duration', endDate: null }}
       />,
     );
-    expect(screen.getAllByText('endDate is required for a specific time duration')).toHaveLength(1);
+    expect(
+      screen.getAllByText('Enter an end date: a specific time duration needs one.'),
+    ).toHaveLength(1);
   });
 
   test('uncontrolled: keeps its own value', async () => {

@@ -2,7 +2,7 @@ import type { Summary } from '@resale-kit/core';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
-import { SummaryCards, summaryCardFilter } from '../src/index.js';
+import { SummaryCards } from '../src/index.js';
 
 const SUMMARY: Summary = {
   active: 8,
@@ -62,10 +62,5 @@ describe('SummaryCards', () => {
   test('numbers follow the locale', () => {
     render(<SummaryCards summary={{ ...SUMMARY, active: 12345 }} locale="de-DE" />);
     expect(screen.getByText('12.345')).toBeInTheDocument();
-  });
-
-  test('summaryCardFilter maps cards to list filters', () => {
-    expect(summaryCardFilter('expiring')).toEqual({ status: ['active'], expiringWithinDays: 30 });
-    expect(summaryCardFilter('complete')).toEqual({ status: ['complete'] });
   });
 });

@@ -1,6 +1,8 @@
 export type {
   DomainErrorCode,
   DurationType,
+  FieldIssue,
+  IssueCode,
   Offer,
   Opportunity,
   OpportunityEvent,

@@ -95,9 +95,16 @@ describe('typed errors', () => {
       }),
     );
     expect(isResaleError(err, 'VALIDATION_FAILED')).toBe(true);
-    const { fieldErrors } = err as ResaleError;
+    const { fieldErrors, issues } = err as ResaleError;
     expect(Object.keys(fieldErrors)).toEqual(
       expect.arrayContaining(['name', 'productIds', 'resellerIds.0', 'discount.percent']),
+    );
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { field: 'name', code: 'required' },
+        { field: 'productIds', code: 'too_few', params: { minimum: 1 } },
+        { field: 'discount.percent', code: 'too_small', params: { minimum: 0, inclusive: 0 } },
+      ]),
     );
   });
 

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { IsoInstantSchema } from '@resale-kit/core';
 import { z } from 'zod';
 import { LOG_LEVELS } from './http/logger.js';
 import { DEFAULT_AUTH_CACHE_MS } from './trpc/principal-cache.js';
@@ -30,7 +29,9 @@ const EnvSchema = z.object({
   ),
   RESALE_KIT_DATA_DIR: optionalText,
   CORS_ORIGINS: optionalText,
-  RESALE_KIT_NOW: optionalText.pipe(IsoInstantSchema.optional()),
+  RESALE_KIT_NOW: optionalText.pipe(
+    z.iso.datetime({ offset: true, error: 'must be an ISO 8601 instant' }).optional(),
+  ),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS).default('info')),
   DATABASE_POOL_SIZE: optionalText
     .refine(

@@ -1,5 +1,5 @@
-import type { Opportunity } from '@resale-kit/core';
-import { OpportunitiesTable, type SummaryCardId, SummaryCards } from '@resale-kit/react';
+import { type Opportunity, summaryCardOf } from '@resale-kit/core';
+import { OpportunitiesTable, SummaryCards } from '@resale-kit/react';
 import { useResale } from '@resale-kit/sdk/react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { errorMessage } from '../api/errorMessage';
 import { DetailsDialog } from '../opportunities/DetailsDialog';
 import { OpportunityFilters } from '../opportunities/OpportunityFilters';
 import { useOpportunityTable } from '../opportunities/useOpportunityTable';
-import type { ListState } from '../url/listState';
+import { toListInput } from '../url/listState';
 import { DeactivateDialog } from './DeactivateDialog';
 import { OpportunityForm } from './OpportunityForm';
 
@@ -17,18 +17,6 @@ type OpenDialog =
   | { kind: 'clone'; source: Opportunity }
   | { kind: 'details'; id: string }
   | null;
-
-/** Which summary card matches the filters shown, to mark it pressed. */
-function selectedCard(state: ListState): SummaryCardId | null {
-  const onlyActive = state.status.length === 1 && state.status[0] === 'active';
-  const other = state.productId || state.resellerId || state.q;
-  if (!onlyActive || other) return null;
-  return state.expiringWithinDays === 30
-    ? 'expiring'
-    : state.expiringWithinDays === null
-      ? 'active'
-      : null;
-}
 
 /** The ISV's Partners page: summary cards and the opportunities table with its actions. */
 export function IsvPage({ now }: { now: Date }) {
@@ -64,10 +52,10 @@ export function IsvPage({ now }: { now: Date }) {
             summary={summary.data}
             loading={summary.isPending}
             showStatusCards
-            selectedCard={selectedCard(state)}
+            selectedCard={summaryCardOf(toListInput(state))}
             onSelect={(filter) =>
               update({
-                status: filter.status,
+                status: filter.status ?? [],
                 expiringWithinDays: filter.expiringWithinDays ?? null,
                 productId: null,
                 resellerId: null,

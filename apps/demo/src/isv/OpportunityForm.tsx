@@ -1,5 +1,6 @@
 import {
   type DurationValue,
+  describeIssue,
   durationIssues,
   formatDiscount,
   MAX_DESCRIPTION_LENGTH,
@@ -110,7 +111,7 @@ export function OpportunityForm({ source, now, onClose }: OpportunityFormProps) 
     undefined;
   const otherErrors = errors.form ?? [];
   // The picker shows core's duration rules itself once submitted: pass only what it cannot know.
-  const ownIssues = submitted ? durationIssues(duration, now).map((i) => i.message) : [];
+  const ownIssues = submitted ? durationIssues(duration, now).map(describeIssue) : [];
   const durationError =
     errors.duration?.filter((m) => !ownIssues.includes(m)).join(' ') || undefined;
   const generalError =

@@ -137,7 +137,7 @@ describe('creating opportunities and offers', () => {
       await form.getByRole('radio', { name: /^No set time duration/ }).check();
       await form.getByRole('button', { name: 'Create opportunity', exact: true }).click();
       await form.getByText('discount.percent must be at most 100').waitFor();
-      await form.getByText(/resellerIds must name at least one/).waitFor();
+      await form.getByText(/resellerIds must name at least 1/).waitFor();
       const discount = form.getByLabel('Discount (%)');
       expect(await discount.getAttribute('aria-invalid')).toBe('true');
       await form.getByRole('button', { name: 'Cancel' }).click();

@@ -1,19 +1,15 @@
-import { STATUSES, type Status, type Summary } from '@resale-kit/core';
+import {
+  EXPIRING_WINDOW_DAYS,
+  type ListFilters,
+  STATUSES,
+  type Summary,
+  type SummaryCardId,
+  summaryCardFilters,
+} from '@resale-kit/core';
 import { useId } from 'react';
 import { formatNumber } from '../i18n/format.js';
 import { DEFAULT_SUMMARY_CARDS_MESSAGES, type SummaryCardsMessages } from '../i18n/messages.js';
 import { useMessages } from '../i18n/useMessages.js';
-
-/** The filter a card stands for, to apply to the table: `{ status: ['active'], expiringWithinDays: 30 }`. */
-export interface SummaryFilter {
-  /** The statuses to show. */
-  status: Status[];
-  /** Only Active opportunities whose end date falls within this many days. */
-  expiringWithinDays?: number;
-}
-
-/** A card's id: `'expiring'` or a status. */
-export type SummaryCardId = 'expiring' | Status;
 
 export interface SummaryCardsProps {
   /** The counts, as returned by the API's summary (core's `Summary`); null or undefined while unknown. */
@@ -22,8 +18,8 @@ export interface SummaryCardsProps {
   loading?: boolean;
   /** Adds one card per status (Active, Expired, Restricted, Complete) after the two main ones. */
   showStatusCards?: boolean;
-  /** Makes the cards buttons that report the filter they stand for. */
-  onSelect?: (filter: SummaryFilter, card: SummaryCardId) => void;
+  /** Makes the cards buttons that report the list filters they stand for (core's `summaryCardFilters`). */
+  onSelect?: (filters: ListFilters, card: SummaryCardId) => void;
   /** The card whose filter is applied, marked as pressed. */
   selectedCard?: SummaryCardId | null;
   /** The heading level of the "Summary" title. Default 2. */
@@ -36,15 +32,6 @@ export interface SummaryCardsProps {
   className?: string;
 }
 
-const EXPIRING_DAYS = 30;
-
-/** The filter each card applies. */
-export function summaryCardFilter(card: SummaryCardId): SummaryFilter {
-  return card === 'expiring'
-    ? { status: ['active'], expiringWithinDays: EXPIRING_DAYS }
-    : { status: [card] };
-}
-
 /** The summary cards: "Expiring in 30 days" and "Active", optionally one per status. */
 export function SummaryCards(props: SummaryCardsProps) {
   const { summary, loading = false, locale = 'en-US', onSelect } = props;
@@ -52,7 +39,7 @@ export function SummaryCards(props: SummaryCardsProps) {
   const headingId = useId();
   const Heading = `h${props.headingLevel ?? 2}` as const;
   const cards: { id: SummaryCardId; label: string; count: number | undefined }[] = [
-    { id: 'expiring', label: m.expiring(EXPIRING_DAYS), count: summary?.expiringIn30Days },
+    { id: 'expiring', label: m.expiring(EXPIRING_WINDOW_DAYS), count: summary?.expiringIn30Days },
     { id: 'active', label: m.active, count: summary?.active },
     ...(props.showStatusCards
       ? STATUSES.filter((s) => s !== 'active').map((s) => ({
@@ -98,7 +85,7 @@ export function SummaryCards(props: SummaryCardsProps) {
                   }
                   title={m.showFiltered}
                   disabled={loading}
-                  onClick={() => onSelect(summaryCardFilter(card.id), card.id)}
+                  onClick={() => onSelect(summaryCardFilters(card.id), card.id)}
                 >
                   {content}
                 </button>

@@ -1,5 +1,5 @@
 import type { Discount, DurationType, FieldIssue, Status } from '@resale-kit/core';
-import { formatDiscount, STATUS_LABELS } from '@resale-kit/core';
+import { describeIssue, formatDiscount, STATUS_LABELS } from '@resale-kit/core';
 
 /** The words StatusBadge shows: one label per status. */
 export type StatusMessages = Record<Status, string>;
@@ -143,7 +143,20 @@ export const DEFAULT_DURATION_PICKER_MESSAGES: DurationPickerMessages = {
   endDate: 'End date',
   optional: 'optional',
   endDateHint: 'The opportunity ends at the end of this day (UTC).',
-  issue: (issue) => issue.message,
+  issue: (issue) => {
+    switch (issue.code) {
+      case 'end_date_required':
+        return 'Enter an end date: a specific time duration needs one.';
+      case 'end_date_not_allowed':
+        return 'Remove the end date: no set time duration has none.';
+      case 'not_calendar_date':
+        return 'Enter a real date, written YYYY-MM-DD.';
+      case 'date_in_past':
+        return `Pick an end date that is not in the past (today is ${issue.params?.today}, UTC).`;
+      default:
+        return describeIssue(issue);
+    }
+  },
 };
 
 export const DEFAULT_SUMMARY_CARDS_MESSAGES: SummaryCardsMessages = {

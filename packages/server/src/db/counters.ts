@@ -1,4 +1,10 @@
-import { deriveStatus, expiringWindowEnd, instantToEndDate, type Summary } from '@resale-kit/core';
+import {
+  deriveStatus,
+  EXPIRING_WINDOW_DAYS,
+  expiringWindowEnd,
+  instantToEndDate,
+  type Summary,
+} from '@resale-kit/core';
 import { type AnyColumn, and, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Orm, Tx } from './client.js';
 import { isvCounters, isvOpenEndCounts, opportunities } from './schema.js';
@@ -137,7 +143,7 @@ export async function readSummary(orm: Orm | Tx, isvId: string, now: Date): Prom
   const [row] = await statement.execute({
     isvId,
     now: now.toISOString(),
-    windowEnd: expiringWindowEnd(now, 30).toISOString(),
+    windowEnd: expiringWindowEnd(now, EXPIRING_WINDOW_DAYS).toISOString(),
   });
   const active = (row?.openNoEnd ?? 0) + Number(row?.activeEnding ?? 0);
   return {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type CloneOpportunityInput,
   CloneOpportunityInputSchema,
+  DomainError,
   durationIssues,
   endDateToInstant,
   instantToEndDate,
@@ -11,7 +12,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Orm } from '../db/client.js';
 import { CounterDelta } from '../db/counters.js';
 import { opportunities } from '../db/schema.js';
-import { notFound, parseInput, validationError } from './errors.js';
+import { notFound, parseInput } from './errors.js';
 import { appendEvents } from './events.js';
 import { toBps, toOpportunity } from './rows.js';
 import type { IsvPrincipal } from './types.js';
@@ -35,7 +36,7 @@ export async function cloneOpportunity(
     const endDate =
       v.endDate !== undefined ? v.endDate : src.endAt ? instantToEndDate(src.endAt) : null;
     const issues = durationIssues({ durationType: src.durationType as 'single-use', endDate }, now);
-    if (issues.length) throw validationError(issues);
+    if (issues.length) throw DomainError.invalid(issues);
 
     const [row] = await tx
       .insert(opportunities)

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   type CreateOpportunity,
+  DomainError,
   endDateToInstant,
   type FieldIssue,
+  fieldIssue,
   type Opportunity,
   validateCreateOpportunity,
 } from '@resale-kit/core';
@@ -10,7 +12,6 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Orm } from '../db/client.js';
 import { CounterDelta } from '../db/counters.js';
 import { isvResellers, opportunities, products, resellers } from '../db/schema.js';
-import { validationError } from './errors.js';
 import { appendEvents } from './events.js';
 import { toBps, toOpportunity } from './rows.js';
 import type { IsvPrincipal } from './types.js';
@@ -24,7 +25,7 @@ export async function createOpportunities(
 ): Promise<Opportunity[]> {
   // Static and clock-dependent rules (end date per duration type, not in the past) from core.
   const checked = validateCreateOpportunity(input, now);
-  if (!checked.ok) throw validationError(checked.issues);
+  if (!checked.ok) throw DomainError.invalid(checked.issues);
   const v = checked.value;
 
   return orm.transaction(async (tx) => {
@@ -44,15 +45,13 @@ export async function createOpportunities(
     // Another tenant's product looks exactly like a missing one.
     const issues: FieldIssue[] = [
       ...v.productIds.flatMap((id, i) =>
-        productById.has(id) ? [] : [{ field: `productIds.${i}`, message: `unknown product ${id}` }],
+        productById.has(id) ? [] : [fieldIssue(`productIds.${i}`, 'not_found')],
       ),
       ...v.resellerIds.flatMap((id, i) =>
-        resellerById.has(id)
-          ? []
-          : [{ field: `resellerIds.${i}`, message: `unknown reseller ${id} (not a partner)` }],
+        resellerById.has(id) ? [] : [fieldIssue(`resellerIds.${i}`, 'not_partner')],
       ),
     ];
-    if (issues.length) throw validationError(issues);
+    if (issues.length) throw DomainError.invalid(issues);
 
     const endAt = v.endDate ? endDateToInstant(v.endDate) : null;
     const rows = v.productIds.flatMap((productId) =>

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import {
+  DomainError,
   IdSchema,
   IsoInstantSchema,
+  type ListFilters,
+  normalizeListFilters,
   type SortDirection,
   type SortField,
-  STATUSES,
   StatusSchema,
 } from '@resale-kit/core';
 import { z } from 'zod';
-import { type ListOpportunities, StoreError } from './types.js';
 
 /**
  * Keyset cursors: the sort key and id of the row a page starts after (next) or ends before
@@ -25,30 +26,13 @@ export interface Cursor {
   id: string;
 }
 
-export type ListFilters = Pick<
-  ListOpportunities,
-  'status' | 'productId' | 'resellerId' | 'q' | 'createdFrom' | 'createdTo' | 'expiringWithinDays'
->;
-
 /**
- * A short digest of the filters, equal for inputs that select the same rows: statuses in a fixed
- * order without repeats (none or all = no filter), q trimmed (empty = none), instants as UTC ms,
- * ids lower-case, absent = undefined. Not `limit`: the page size may change between pages.
+ * A short digest of the filters, equal for inputs that select the same rows (core's
+ * normalizeListFilters). Not `limit`: the page size may change between pages.
  */
 export function filtersDigest(f: ListFilters): string {
-  const statuses = STATUSES.filter((s) => f.status?.includes(s));
-  const instant = (t: string | undefined) => (t ? Date.parse(t) : null);
-  const canonical = [
-    statuses.length > 0 && statuses.length < STATUSES.length ? statuses : null,
-    f.productId?.toLowerCase() ?? null,
-    f.resellerId?.toLowerCase() ?? null,
-    f.q?.trim() || null,
-    instant(f.createdFrom),
-    instant(f.createdTo),
-    f.expiringWithinDays ?? null,
-  ];
-  const hash = createHash('sha256').update(JSON.stringify(canonical)).digest();
-  return hash.subarray(0, 9).toString('base64url');
+  const canonical = JSON.stringify(normalizeListFilters(f));
+  return createHash('sha256').update(canonical).digest().subarray(0, 9).toString('base64url');
 }
 
 const text = z.string().max(400);
@@ -76,7 +60,10 @@ const CursorSchema = z.object({
 });
 
 const invalid = (why: string) =>
-  new StoreError('INVALID_CURSOR', `cursor is not a cursor this API issued for this list (${why})`);
+  new DomainError(
+    'INVALID_CURSOR',
+    `cursor is not a cursor this API issued for this list (${why})`,
+  );
 
 export function encodeCursor(c: Cursor): string {
   const body = {

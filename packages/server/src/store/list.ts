@@ -1,5 +1,6 @@
 import {
   expiringWindowEnd,
+  normalizeListFilters,
   type Opportunity,
   type Principal,
   type SortDirection,
@@ -195,16 +196,10 @@ function orderSql(sort: { expr: SQL }, direction: SortDirection): SQL {
 const flip = (d: SortDirection): SortDirection => (d === 'asc' ? 'desc' : 'asc');
 
 /** Only status (or nothing) filtered for an ISV: the total comes from the summary counters. */
+/** Only the status filter (or none): the summary counters already hold the total. */
 function totalFromCounters(p: Principal, input: ListOpportunities): boolean {
-  return (
-    p.kind === 'isv' &&
-    !input.productId &&
-    !input.resellerId &&
-    !input.q?.trim() &&
-    !input.createdFrom &&
-    !input.createdTo &&
-    input.expiringWithinDays === undefined
-  );
+  const { status: _status, ...others } = normalizeListFilters(input);
+  return p.kind === 'isv' && Object.keys(others).length === 0;
 }
 
 async function countTotal(orm: Orm, p: Principal, input: ListOpportunities, where: SQL, now: Date) {

@@ -3,6 +3,7 @@ import {
   type CreateOfferInput,
   CreateOfferInputSchema,
   canUse,
+  DomainError,
   type Offer,
 } from '@resale-kit/core';
 import { and, eq } from 'drizzle-orm';
@@ -10,11 +11,11 @@ import type { Orm } from '../db/client.js';
 import { offers, users } from '../db/schema.js';
 import { isId, notFound, parseInput } from './errors.js';
 import { statusFields, toOpportunity } from './rows.js';
-import { type CreateOfferResult, type ResellerPrincipal, StoreError } from './types.js';
+import type { CreateOfferResult, ResellerPrincipal } from './types.js';
 import { runUse, type SeenOffer } from './use-sql.js';
 
 const keyReused = () =>
-  new StoreError(
+  new DomainError(
     'IDEMPOTENCY_KEY_REUSED',
     'idempotencyKey was already used for a different offer request',
   );
@@ -107,10 +108,7 @@ export async function createOffer(
   if (out.usable) throw keyReused();
   const guard = canUse({ ...statusFields(before), resellerId: before.resellerId }, p, now);
   if (guard.ok) throw new Error('status SQL and core disagree: the row is usable in core only');
-  throw new StoreError(
-    'OPPORTUNITY_NOT_ACTIVE',
-    `opportunity cannot be used: ${guard.reason}`,
-    undefined,
-    guard.reason,
-  );
+  throw new DomainError('OPPORTUNITY_NOT_ACTIVE', `opportunity cannot be used: ${guard.reason}`, {
+    reason: guard.reason,
+  });
 }

@@ -3,7 +3,6 @@ import type {
   CloneOpportunityInput,
   CreateOfferInput,
   CreateOpportunity,
-  DomainErrorCode,
   ListOpportunitiesInputSchema,
   Offer,
   Opportunity,
@@ -12,7 +11,6 @@ import type {
   Product,
   Reseller,
   Summary,
-  UseBlockedReason,
 } from '@resale-kit/core';
 import type { z } from 'zod';
 
@@ -52,20 +50,6 @@ export interface CreateOfferResult {
   replayed: boolean;
 }
 
-/** A domain failure the API maps to a tRPC error; `fieldErrors` for validation. */
-export class StoreError extends Error {
-  constructor(
-    readonly code: DomainErrorCode,
-    message: string,
-    readonly fieldErrors?: Record<string, string[]>,
-    /** For OPPORTUNITY_NOT_ACTIVE / NOT_TARGETED: the guard's reason. */
-    readonly reason?: UseBlockedReason,
-  ) {
-    super(message);
-    this.name = 'StoreError';
-  }
-}
-
 /**
  * Every method enforces tenancy itself: another tenant's record is reported as missing
  * (null / NOT_FOUND), never returned. `now` is the request's clock.
@@ -77,7 +61,7 @@ export interface Store {
   listOpportunities(p: Principal, input: ListOpportunities, now: Date): Promise<OpportunityPage>;
   summary(p: IsvPrincipal, now: Date): Promise<Summary>;
   getOpportunity(p: Principal, id: string, now: Date): Promise<OpportunityDetails | null>;
-  /** One per product x reseller pair, all or nothing. Throws StoreError VALIDATION_FAILED. */
+  /** One per product x reseller pair, all or nothing. Throws DomainError VALIDATION_FAILED. */
   createOpportunities(p: IsvPrincipal, input: CreateOpportunity, now: Date): Promise<Opportunity[]>;
   cloneOpportunity(p: IsvPrincipal, input: CloneOpportunityInput, now: Date): Promise<Opportunity>;
   deactivate(p: IsvPrincipal, ids: string[], now: Date): Promise<DeactivateResult[]>;

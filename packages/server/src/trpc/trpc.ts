@@ -1,46 +1,40 @@
-import { initTRPC, TRPCError } from '@trpc/server';
-import { StoreError } from '../store/types.js';
+import { DomainError } from '@resale-kit/core';
+import { initTRPC } from '@trpc/server';
 import type { InnerContext } from './context.js';
-import { describeError, fromStoreError } from './errors.js';
-
-/** Read per error, so a process (or a test) switching NODE_ENV is honoured. */
-const isProduction = (): boolean => process.env.NODE_ENV === 'production';
+import { describeError, toTRPCError } from './errors.js';
 
 const t = initTRPC.context<InnerContext>().create({
-  // The one error formatter: tRPC code + stable domain code + field messages, no stack in prod.
+  // The one error formatter: tRPC's code and status, the domain code, coded issues (with their
+  // English per field) and the guard's reason. Never a stack, never an internal message.
   errorFormatter({ shape, error }) {
-    const { message, ...domain } = describeError(error, { production: isProduction() });
-    const { stack, ...data } = shape.data;
-    return {
-      ...shape,
-      message,
-      data: { ...data, ...(isProduction() ? {} : { stack }), ...domain },
-    };
+    const { message, ...domain } = describeError(error);
+    const { stack: _stack, ...data } = shape.data;
+    return { ...shape, message, data: { ...data, ...domain } };
   },
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Store failures become TRPCErrors whose code drives the HTTP status; the cause keeps detail. */
-const mapStoreErrors = t.middleware(async ({ next }) => {
+/** A DomainError thrown anywhere below becomes the TRPCError whose code sets the HTTP status. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof StoreError) {
-    throw fromStoreError(result.error.cause);
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    throw toTRPCError(result.error.cause);
   }
   return result;
 });
 
 /** No key needed. */
-export const publicProcedure = t.procedure.use(mapStoreErrors);
+export const publicProcedure = t.procedure.use(mapDomainErrors);
 
 /** Any caller with a valid API key. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.principal) {
-    throw new TRPCError({
-      code: 'UNAUTHORIZED',
-      message: 'A valid API key is required: send Authorization: Bearer <api key>',
-    });
+    throw new DomainError(
+      'UNAUTHORIZED',
+      'A valid API key is required: send Authorization: Bearer <api key>',
+    );
   }
   return next({ ctx: { principal: ctx.principal } });
 });
@@ -48,9 +42,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 /** ISV users only; a reseller is FORBIDDEN. */
 export const isvProcedure = authedProcedure.use(({ ctx, next }) => {
   const { principal } = ctx;
-  if (principal.kind !== 'isv') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an ISV user may do this' });
-  }
+  if (principal.kind !== 'isv') throw new DomainError('FORBIDDEN', 'Only an ISV user may do this');
   return next({ ctx: { principal } });
 });
 
@@ -58,7 +50,7 @@ export const isvProcedure = authedProcedure.use(({ ctx, next }) => {
 export const resellerProcedure = authedProcedure.use(({ ctx, next }) => {
   const { principal } = ctx;
   if (principal.kind !== 'reseller') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a reseller user may do this' });
+    throw new DomainError('FORBIDDEN', 'Only a reseller user may do this');
   }
   return next({ ctx: { principal } });
 });

@@ -1,3 +1,4 @@
+import type { DomainErrorData, FieldIssue } from '@resale-kit/core';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { TRPCError } from '@trpc/server';
 import { describe } from 'vitest';
@@ -31,6 +32,7 @@ export type Outcome =
       ok: false;
       code: string;
       domainCode: string;
+      issues: FieldIssue[] | null;
       fieldErrors: Record<string, string[]> | null;
       reason: string | null;
       message: string;
@@ -127,20 +129,16 @@ export async function openApi(driver: Driver, opts: { now?: Date } = {}): Promis
       return { ok: true, value: await fn(input) };
     } catch (err) {
       if (err instanceof TRPCError) {
-        const d = describeError(err, { production: false });
+        const d = describeError(err);
         return { ok: false, code: err.code, ...d };
       }
       if (err instanceof TRPCClientError) {
-        const data = err.data as {
-          code: string;
-          domainCode: string;
-          fieldErrors: Record<string, string[]> | null;
-          reason: string | null;
-        };
+        const data = err.data as DomainErrorData & { code: string };
         return {
           ok: false,
           code: data.code,
           domainCode: data.domainCode,
+          issues: data.issues,
           fieldErrors: data.fieldErrors,
           reason: data.reason,
           message: err.message,

@@ -43,15 +43,23 @@ describeEachDriver('validation', (driver) => {
         domainCode: 'VALIDATION_FAILED',
       });
       if (out.ok) return;
+      expect(out.issues).toEqual([
+        { field: 'name', code: 'required' },
+        { field: 'description', code: 'too_long', params: { maximum: 255 } },
+        { field: 'productIds.1', code: 'invalid_format', params: { format: 'uuid' } },
+        { field: 'resellerIds', code: 'too_few', params: { minimum: 1 } },
+        { field: 'discount.percent', code: 'too_big', params: { maximum: 100, inclusive: 1 } },
+        { field: 'endDate', code: 'date_in_past', params: { today: '2026-03-10' } },
+      ]);
       expect(out.fieldErrors).toEqual({
         name: ['name is required'],
         description: ['description must be at most 255 characters'],
-        'productIds.1': ['must be a UUID'],
-        resellerIds: ['resellerIds must name at least one'],
+        'productIds.1': ['productIds.1 is not a valid UUID'],
+        resellerIds: ['resellerIds must name at least 1'],
         'discount.percent': ['discount.percent must be at most 100'],
         endDate: ['endDate must not be in the past (today is 2026-03-10 UTC)'],
       });
-      expect(out.message).toContain('name: name is required');
+      expect(out.message).toContain('Invalid input: name is required;');
       expect(await countA()).toBe(before);
     });
 
@@ -152,12 +160,13 @@ describeEachDriver('validation', (driver) => {
       expect(get).toMatchObject({
         ok: false,
         domainCode: 'VALIDATION_FAILED',
-        fieldErrors: { id: ['must be a UUID'] },
+        issues: [{ field: 'id', code: 'invalid_format', params: { format: 'uuid' } }],
+        fieldErrors: { id: ['id is not a valid UUID'] },
       });
       const deactivate = await api.call(t, 'isvA', 'opportunities.deactivate', { ids: [] });
       expect(deactivate).toMatchObject({
         ok: false,
-        fieldErrors: { ids: ['ids must name at least one'] },
+        issues: [{ field: 'ids', code: 'too_few', params: { minimum: 1 } }],
       });
       const offer = await api.call(t, 'reseller1', 'offers.create', {
         opportunityId: T.productA1,
@@ -167,8 +176,12 @@ describeEachDriver('validation', (driver) => {
       expect(offer).toMatchObject({
         ok: false,
         domainCode: 'VALIDATION_FAILED',
+        issues: [
+          { field: 'buyerAccountId', code: 'invalid_format', params: { format: 'aws_account_id' } },
+          { field: 'idempotencyKey', code: 'required' },
+        ],
         fieldErrors: {
-          buyerAccountId: ['buyerAccountId must be a 12-digit AWS account id'],
+          buyerAccountId: ['buyerAccountId is not a valid 12-digit AWS account id'],
           idempotencyKey: ['idempotencyKey is required'],
         },
       });

@@ -1,11 +1,18 @@
-import { addDays, DAY_MS, DURATION_TYPES, summarize, todayUtc } from '@resale-kit/core';
+import {
+  addDays,
+  DAY_MS,
+  DomainError,
+  DURATION_TYPES,
+  summarize,
+  todayUtc,
+} from '@resale-kit/core';
 import { asc, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import { rebuildCounters } from '../../src/db/counters.js';
 import { isvCounters, isvOpenEndCounts } from '../../src/db/schema.js';
 import { createStore } from '../../src/store/index.js';
-import { type Store, StoreError } from '../../src/store/types.js';
+import type { Store } from '../../src/store/types.js';
 import { collectAll } from '../support/collect.js';
 import { describeEachDb } from '../support/db.js';
 import { createTenant, type Tenant } from '../support/fixtures.js';
@@ -42,7 +49,7 @@ async function domain<T>(p: Promise<T>): Promise<T | null> {
   try {
     return await p;
   } catch (e) {
-    if (e instanceof StoreError) return null;
+    if (e instanceof DomainError) return null;
     throw e;
   }
 }

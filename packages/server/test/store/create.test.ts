@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateOpportunityInput } from '@resale-kit/core';
-import { CreateOpportunityInputSchema } from '@resale-kit/core';
+import { CreateOpportunityInputSchema, DomainError } from '@resale-kit/core';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { events, opportunities } from '../../src/db/schema.js';
 import { createStore } from '../../src/store/index.js';
-import { type Store, StoreError } from '../../src/store/types.js';
+import type { Store } from '../../src/store/types.js';
 import { describeEachDb } from '../support/db.js';
 import { createTenant, type Tenant } from '../support/fixtures.js';
 
@@ -22,13 +22,13 @@ const input = (t: Tenant, over: Partial<CreateOpportunityInput> = {}) =>
     ...over,
   });
 
-async function storeError(p: Promise<unknown>): Promise<StoreError> {
+async function storeError(p: Promise<unknown>): Promise<DomainError> {
   const err = await p.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(StoreError);
-  return err as StoreError;
+  expect(err).toBeInstanceOf(DomainError);
+  return err as DomainError;
 }
 
 describeEachDb('createOpportunities', (ctx) => {
@@ -83,7 +83,10 @@ describeEachDb('createOpportunities', (ctx) => {
       ),
     );
     expect(err.code).toBe('VALIDATION_FAILED');
-    expect(Object.keys(err.fieldErrors ?? {}).sort()).toEqual(['productIds.1', 'resellerIds.1']);
+    expect(Object.keys(err.toData().fieldErrors ?? {}).sort()).toEqual([
+      'productIds.1',
+      'resellerIds.1',
+    ]);
     expect(await countOf(a.isv.isvId)).toBe(before);
   });
 
@@ -92,11 +95,11 @@ describeEachDb('createOpportunities', (ctx) => {
       store.createOpportunities(a.isv, input(a, { endDate: '2026-03-14' }), NOW),
     );
     expect(past.code).toBe('VALIDATION_FAILED');
-    expect(past.fieldErrors?.endDate?.[0]).toMatch(/past/);
+    expect(past.toData().fieldErrors?.endDate?.[0]).toMatch(/past/);
     const missing = await storeError(
       store.createOpportunities(a.isv, input(a, { endDate: null }), NOW),
     );
-    expect(missing.fieldErrors?.endDate).toBeDefined();
+    expect(missing.toData().fieldErrors?.endDate).toBeDefined();
     const forbidden = await storeError(
       store.createOpportunities(
         a.isv,
@@ -104,7 +107,7 @@ describeEachDb('createOpportunities', (ctx) => {
         NOW,
       ),
     );
-    expect(forbidden.fieldErrors?.endDate).toBeDefined();
+    expect(forbidden.toData().fieldErrors?.endDate).toBeDefined();
     // Today is still allowed: the end date is the end of that day.
     const today = await store.createOpportunities(
       a.isv,
@@ -122,8 +125,8 @@ describeEachDb('createOpportunities', (ctx) => {
         NOW,
       ),
     );
-    expect(err.fieldErrors?.name).toBeDefined();
-    expect(err.fieldErrors?.['discount.percent']).toBeDefined();
+    expect(err.toData().fieldErrors?.name).toBeDefined();
+    expect(err.toData().fieldErrors?.['discount.percent']).toBeDefined();
   });
 
   describe('catalog', () => {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DurationType, Opportunity } from '@resale-kit/core';
+import { DomainError } from '@resale-kit/core';
 import { beforeAll, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
-import { type ResellerPrincipal, type Store, StoreError } from '../../src/store/types.js';
+import type { ResellerPrincipal, Store } from '../../src/store/types.js';
 import { describeEachDb } from '../support/db.js';
 import { createTenant, type Tenant } from '../support/fixtures.js';
 
@@ -120,8 +121,8 @@ describeEachDb('deactivate and clone', (ctx) => {
   it('a past end date must be replaced; other tenants get NOT_FOUND', async () => {
     const src = await make('specific-duration', '2026-04-01');
     const err = await store.cloneOpportunity(t.isv, { id: src.id }, LATER).catch((e: unknown) => e);
-    expect((err as StoreError).code).toBe('VALIDATION_FAILED');
-    expect((err as StoreError).fieldErrors?.endDate).toBeDefined();
+    expect((err as DomainError).code).toBe('VALIDATION_FAILED');
+    expect((err as DomainError).toData().fieldErrors?.endDate).toBeDefined();
     const renewed = await store.cloneOpportunity(
       t.isv,
       { id: src.id, endDate: '2026-06-30', discount: { type: 'percentage', percent: 30 } },
@@ -135,9 +136,9 @@ describeEachDb('deactivate and clone', (ctx) => {
     const foreign = await store
       .cloneOpportunity(other.isv, { id: src.id, endDate: '2026-06-30' }, LATER)
       .catch((e: unknown) => e);
-    expect(foreign).toBeInstanceOf(StoreError);
-    expect((foreign as StoreError).code).toBe('NOT_FOUND');
+    expect(foreign).toBeInstanceOf(DomainError);
+    expect((foreign as DomainError).code).toBe('NOT_FOUND');
     const bad = await store.cloneOpportunity(t.isv, { id: 'nope' }, LATER).catch((e: unknown) => e);
-    expect((bad as StoreError).fieldErrors?.id).toBeDefined();
+    expect((bad as DomainError).toData().fieldErrors?.id).toBeDefined();
   });
 });

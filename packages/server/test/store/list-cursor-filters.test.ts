@@ -1,13 +1,8 @@
-import { type Opportunity, STATUSES } from '@resale-kit/core';
+import { DomainError, type ListFilters, type Opportunity, STATUSES } from '@resale-kit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { filtersDigest, type ListFilters } from '../../src/store/cursor.js';
+import { filtersDigest } from '../../src/store/cursor.js';
 import { createStore } from '../../src/store/index.js';
-import {
-  type ListOpportunities,
-  type OpportunityPage,
-  type Store,
-  StoreError,
-} from '../../src/store/types.js';
+import type { ListOpportunities, OpportunityPage, Store } from '../../src/store/types.js';
 import { collectAll } from '../support/collect.js';
 import { describeEachDb } from '../support/db.js';
 import { createTenant, type Tenant } from '../support/fixtures.js';
@@ -133,9 +128,9 @@ describeEachDb('list cursors and filters', (ctx) => {
       for (const [which, cursor] of Object.entries(cursors)) {
         const label = `${which} ${JSON.stringify(filters)}`;
         const err = await failure({ ...filters, cursor });
-        expect(err, label).toBeInstanceOf(StoreError);
-        expect((err as StoreError).code, label).toBe('INVALID_CURSOR');
-        expect((err as StoreError).message, label).toMatch(/issued for different filters/);
+        expect(err, label).toBeInstanceOf(DomainError);
+        expect((err as DomainError).code, label).toBe('INVALID_CURSOR');
+        expect((err as DomainError).message, label).toMatch(/issued for different filters/);
       }
     }
   });
@@ -174,8 +169,8 @@ describeEachDb('list cursors and filters', (ctx) => {
     expect(body.h).toBe(filtersDigest({}));
     const { h: _, ...old } = body;
     const err = await failure({ cursor: encode(old) });
-    expect((err as StoreError).code).toBe('INVALID_CURSOR');
-    expect((err as StoreError).message).toMatch(/issued for different filters/);
+    expect((err as DomainError).code).toBe('INVALID_CURSOR');
+    expect((err as DomainError).message).toMatch(/issued for different filters/);
     // Re-encoded with its digest, the same body is accepted: only the digest was missing.
     expect(ids(await list({ cursor: encode(body) }))).toEqual(
       ids(await list({ cursor: first.nextCursor as string })),

@@ -1,4 +1,5 @@
 import {
+  DomainError,
   deriveStatus,
   isExpiringWithin,
   type Opportunity,
@@ -8,12 +9,7 @@ import {
 } from '@resale-kit/core';
 import { beforeAll, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
-import {
-  type ListOpportunities,
-  type ResellerPrincipal,
-  type Store,
-  StoreError,
-} from '../../src/store/types.js';
+import type { ListOpportunities, ResellerPrincipal, Store } from '../../src/store/types.js';
 import { collectAll } from '../support/collect.js';
 import { describeEachDb } from '../support/db.js';
 import { createTenant, type Tenant } from '../support/fixtures.js';
@@ -95,7 +91,7 @@ describeEachDb('listOpportunities', (ctx) => {
               at,
             )
             .catch((e) => {
-              if (!(e instanceof StoreError)) throw e;
+              if (!(e instanceof DomainError)) throw e;
             });
         }
         if ((i + n) % 6 === 5) await store.deactivate(t.isv, [o.id], new Date(at.getTime() + DAY));
@@ -248,19 +244,19 @@ describeEachDb('listOpportunities', (ctx) => {
     ];
     for (const cursor of bad) {
       const err = await list({ cursor }).catch((e: unknown) => e);
-      expect(err, cursor).toBeInstanceOf(StoreError);
-      expect((err as StoreError).code).toBe('INVALID_CURSOR');
+      expect(err, cursor).toBeInstanceOf(DomainError);
+      expect((err as DomainError).code).toBe('INVALID_CURSOR');
     }
     const otherSort = await list({
       cursor: good,
       sort: { field: 'name', direction: 'desc' },
     }).catch((e: unknown) => e);
-    expect((otherSort as StoreError).code).toBe('INVALID_CURSOR');
+    expect((otherSort as DomainError).code).toBe('INVALID_CURSOR');
     const timesUsedKey = forged({ d: 'n', f: 'timesUsed', o: 'asc', k: 'abc', i: all[0]?.id });
     const typed = await list({
       cursor: timesUsedKey,
       sort: { field: 'timesUsed', direction: 'asc' },
     }).catch((e: unknown) => e);
-    expect((typed as StoreError).code).toBe('INVALID_CURSOR');
+    expect((typed as DomainError).code).toBe('INVALID_CURSOR');
   });
 });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DurationType } from '@resale-kit/core';
+import { DomainError } from '@resale-kit/core';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { offers } from '../../src/db/schema.js';
 import { createStore } from '../../src/store/index.js';
-import { type ResellerPrincipal, type Store, StoreError } from '../../src/store/types.js';
+import type { ResellerPrincipal, Store } from '../../src/store/types.js';
 import { describeEachDb } from '../support/db.js';
 import { createTenant, type Tenant } from '../support/fixtures.js';
 
@@ -13,11 +14,11 @@ const LATER = new Date('2026-06-01T12:00:00.000Z');
 
 async function settle<T>(
   p: Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; error: StoreError }> {
+): Promise<{ ok: true; value: T } | { ok: false; error: DomainError }> {
   try {
     return { ok: true, value: await p };
   } catch (e) {
-    if (e instanceof StoreError) return { ok: false, error: e };
+    if (e instanceof DomainError) return { ok: false, error: e };
     throw e;
   }
 }
@@ -192,7 +193,7 @@ describeEachDb('createOffer', (ctx) => {
         NOW,
       ),
     );
-    expect(r.ok ? null : Object.keys(r.error.fieldErrors ?? {}).sort()).toEqual([
+    expect(r.ok ? null : Object.keys(r.error.toData().fieldErrors ?? {}).sort()).toEqual([
       'buyerAccountId',
       'idempotencyKey',
     ]);

@@ -2,12 +2,11 @@ import {
   CloneOpportunityInputSchema,
   CreateOpportunityInputSchema,
   DeactivateInputSchema,
+  DomainError,
   GetOpportunityInputSchema,
   ListOpportunitiesInputSchema,
   validateCreateOpportunity,
 } from '@resale-kit/core';
-import { TRPCError } from '@trpc/server';
-import { validationError } from '../errors.js';
 import { authedProcedure, isvProcedure, router } from '../trpc.js';
 
 /**
@@ -16,7 +15,7 @@ import { authedProcedure, isvProcedure, router } from '../trpc.js';
  */
 const createRules = isvProcedure.use(async ({ ctx, getRawInput, next }) => {
   const checked = validateCreateOpportunity(await getRawInput(), ctx.now());
-  if (!checked.ok) throw validationError(checked.issues);
+  if (!checked.ok) throw DomainError.invalid(checked.issues);
   return next();
 });
 
@@ -32,9 +31,7 @@ export const opportunitiesRouter = router({
   /** One opportunity with its offers (CPPOs) and its history. */
   get: authedProcedure.input(GetOpportunityInputSchema).query(async ({ ctx, input }) => {
     const details = await ctx.store.getOpportunity(ctx.principal, input.id, ctx.now());
-    if (!details) {
-      throw new TRPCError({ code: 'NOT_FOUND', message: `No opportunity ${input.id}` });
-    }
+    if (!details) throw new DomainError('NOT_FOUND', `No opportunity ${input.id}`);
     return details;
   }),
 
