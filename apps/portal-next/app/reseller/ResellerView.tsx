@@ -1,0 +1,75 @@
+'use client';
+
+import { canUse, type Opportunity, type Principal } from '@resale-kit/core';
+import { OpportunitiesTable } from '@resale-kit/react';
+import { type DehydratedState, HydrationBoundary } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNow } from '@/client/useNow';
+import { CreateOfferForm } from '@/interim/CreateOfferForm';
+import { useListPage } from '@/interim/useListPage';
+import { FIRST_PAGE, type ServerClock } from '@/shared/firstView';
+
+interface ResellerViewProps {
+  state: DehydratedState;
+  clock: ServerClock;
+  principal: Principal;
+}
+
+export function ResellerView({ state, ...props }: ResellerViewProps) {
+  return (
+    <HydrationBoundary state={state}>
+      <Reseller {...props} />
+    </HydrationBoundary>
+  );
+}
+
+function Reseller({ clock, principal }: Omit<ResellerViewProps, 'state'>) {
+  const now = useNow(clock);
+  const { tableProps } = useListPage(FIRST_PAGE);
+  const [selected, setSelected] = useState<Opportunity[]>([]);
+  const [offering, setOffering] = useState<Opportunity | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  return (
+    <>
+      <h1>Opportunities</h1>
+      <p className="portal-muted">
+        What ISVs authorize {principal.name} to resell: create a private offer from an Active one.
+      </p>
+      <p role="status" className="portal-status">
+        {message}
+      </p>
+      {offering && (
+        <CreateOfferForm
+          key={offering.id}
+          opportunity={offering}
+          onDone={(text) => {
+            setOffering(null);
+            setSelected([]);
+            setMessage(text);
+          }}
+        />
+      )}
+      <OpportunitiesTable
+        {...tableProps}
+        now={now}
+        selectionType="single"
+        selectedItems={selected}
+        onSelectionChange={({ selectedItems }) => setSelected(selectedItems)}
+        actions={(items) => {
+          const one = items.length === 1 ? items[0] : undefined;
+          return (
+            <button
+              type="button"
+              className="rk-button rk-button--primary"
+              disabled={!one || !canUse(one, principal, now).ok}
+              onClick={() => one && setOffering(one)}
+            >
+              Create offer
+            </button>
+          );
+        }}
+      />
+    </>
+  );
+}
