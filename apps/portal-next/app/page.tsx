@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { sessionPrincipal } from '@/server/context';
-import { homeOf } from '@/server/serverQueries';
+import { homeOf } from '@/server/session';
 
 export default async function Home() {
   const principal = await sessionPrincipal();

@@ -3,7 +3,7 @@
 import type { Opportunity } from '@resale-kit/core';
 import { OpportunitiesTable, SummaryCards } from '@resale-kit/react';
 import { useResale } from '@resale-kit/sdk/react';
-import { type DehydratedState, HydrationBoundary, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNow } from '@/client/useNow';
 import { CreateOpportunityForm } from '@/interim/CreateOpportunityForm';
@@ -11,21 +11,8 @@ import { useDeactivateSelected } from '@/interim/useDeactivateSelected';
 import { useListPage } from '@/interim/useListPage';
 import { FIRST_PAGE, type ServerClock } from '@/shared/firstView';
 
-interface PartnersViewProps {
-  state: DehydratedState;
-  clock: ServerClock;
-  userName: string;
-}
-
-export function PartnersView({ state, ...props }: PartnersViewProps) {
-  return (
-    <HydrationBoundary state={state}>
-      <Partners {...props} />
-    </HydrationBoundary>
-  );
-}
-
-function Partners({ clock, userName }: Omit<PartnersViewProps, 'state'>) {
+/** The Partners page in the browser: the summary cards and the table, then what they start. */
+export function PartnersView({ clock, userName }: { clock: ServerClock; userName: string }) {
   const resale = useResale();
   const now = useNow(clock);
   const summary = useQuery(resale.opportunities.summary.queryOptions());

@@ -1,3 +1,4 @@
+import { HydrationBoundary } from '@tanstack/react-query';
 import { serverQueries } from '@/server/serverQueries';
 import { FIRST_PAGE } from '@/shared/firstView';
 import { PartnersView } from './PartnersView';
@@ -13,5 +14,9 @@ export default async function PartnersPage() {
     queryClient.fetchQuery(resale.opportunities.summary.queryOptions()),
     queryClient.fetchQuery(resale.opportunities.list.queryOptions(FIRST_PAGE)),
   ]);
-  return <PartnersView state={dehydrate()} clock={clock} userName={principal.name} />;
+  return (
+    <HydrationBoundary state={dehydrate()}>
+      <PartnersView clock={clock} userName={principal.name} />
+    </HydrationBoundary>
+  );
 }

@@ -2,28 +2,14 @@
 
 import { canUse, type Opportunity, type Principal } from '@resale-kit/core';
 import { OpportunitiesTable } from '@resale-kit/react';
-import { type DehydratedState, HydrationBoundary } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNow } from '@/client/useNow';
 import { CreateOfferForm } from '@/interim/CreateOfferForm';
 import { useListPage } from '@/interim/useListPage';
 import { FIRST_PAGE, type ServerClock } from '@/shared/firstView';
 
-interface ResellerViewProps {
-  state: DehydratedState;
-  clock: ServerClock;
-  principal: Principal;
-}
-
-export function ResellerView({ state, ...props }: ResellerViewProps) {
-  return (
-    <HydrationBoundary state={state}>
-      <Reseller {...props} />
-    </HydrationBoundary>
-  );
-}
-
-function Reseller({ clock, principal }: Omit<ResellerViewProps, 'state'>) {
+/** The reseller's page in the browser: the table and "Create offer". */
+export function ResellerView({ clock, principal }: { clock: ServerClock; principal: Principal }) {
   const now = useNow(clock);
   const { tableProps } = useListPage(FIRST_PAGE);
   const [selected, setSelected] = useState<Opportunity[]>([]);

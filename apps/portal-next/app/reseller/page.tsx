@@ -1,3 +1,4 @@
+import { HydrationBoundary } from '@tanstack/react-query';
 import { serverQueries } from '@/server/serverQueries';
 import { FIRST_PAGE } from '@/shared/firstView';
 import { ResellerView } from './ResellerView';
@@ -6,5 +7,9 @@ import { ResellerView } from './ResellerView';
 export default async function ResellerPage() {
   const { resale, queryClient, principal, clock, dehydrate } = await serverQueries('reseller');
   await queryClient.fetchQuery(resale.opportunities.list.queryOptions(FIRST_PAGE));
-  return <ResellerView state={dehydrate()} clock={clock} principal={principal} />;
+  return (
+    <HydrationBoundary state={dehydrate()}>
+      <ResellerView clock={clock} principal={principal} />
+    </HydrationBoundary>
+  );
 }

@@ -4,8 +4,7 @@ import { DEMO_IDENTITIES } from '@resale-kit/server';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { resaleKit } from '@/server/resaleKit';
-import { homeOf } from '@/server/serverQueries';
-import { SESSION_COOKIE, SESSION_MAX_AGE_S, signSession } from '@/server/session';
+import { homeOf, SESSION_COOKIE, SESSION_MAX_AGE_S, signSession } from '@/server/session';
 
 /**
  * The toy sign-in: the form names a demo user; the server resolves that user's principal (here

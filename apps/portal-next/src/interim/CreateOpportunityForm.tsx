@@ -1,5 +1,3 @@
-'use client';
-
 import type { DurationValue } from '@resale-kit/core';
 import { DurationPicker } from '@resale-kit/react';
 import { useResale } from '@resale-kit/sdk/react';

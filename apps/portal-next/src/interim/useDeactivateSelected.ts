@@ -1,5 +1,3 @@
-'use client';
-
 import type { Opportunity } from '@resale-kit/core';
 import { useResale } from '@resale-kit/sdk/react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';

@@ -1,5 +1,3 @@
-'use client';
-
 import type { ListOpportunitiesInput } from '@resale-kit/core';
 import type { OpportunitiesTableProps, SortingState } from '@resale-kit/react';
 import { useResale } from '@resale-kit/sdk/react';

@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   createDb,
+  createJsonLogger,
   createStore,
-  type Database,
   fixedClock,
+  type Logger,
   loadEnv,
   type Store,
   seedDemo,
@@ -12,10 +13,11 @@ import {
 
 /** The server package's pieces this portal runs in its own process. */
 export interface ResaleKit {
-  db: Database;
   store: Store;
   now: () => Date;
   clockFixed: boolean;
+  /** JSON lines at LOG_LEVEL, as the bin writes them. */
+  logger: Logger;
 }
 
 /**
@@ -49,5 +51,10 @@ async function open(): Promise<ResaleKit> {
   );
   // The sign-in page offers the demo users, so the database needs them; does nothing once seeded.
   await seedDemo(db, { now: now() });
-  return { db, store: createStore(db), now, clockFixed: env.fixedNow !== undefined };
+  return {
+    store: createStore(db),
+    now,
+    clockFixed: env.fixedNow !== undefined,
+    logger: createJsonLogger({ level: env.logLevel }),
+  };
 }

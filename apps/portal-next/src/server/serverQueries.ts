@@ -1,10 +1,11 @@
 import type { Principal } from '@resale-kit/core';
-import { appRouter, type InnerContext } from '@resale-kit/server';
+import { appRouter } from '@resale-kit/server';
 import { dehydrate, QueryClient } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { redirect } from 'next/navigation';
 import type { ServerClock } from '../shared/firstView';
 import { portalContext } from './context';
+import { homeOf } from './session';
 
 /**
  * For a server-rendered page: the request's context, and the router's query options bound to a
@@ -24,17 +25,8 @@ export async function serverQueries<K extends Principal['kind']>(kind: K) {
     queryClient,
     principal: principal as Extract<Principal, { kind: K }>,
     /** The request's clock, for the client's first render to match the server's. */
-    clock: clockOf(ctx),
+    clock: { now: ctx.now().toISOString(), fixed: ctx.clockFixed } satisfies ServerClock,
     /** What the page hands its client part: the queries fetched so far. */
     dehydrate: () => dehydrate(queryClient),
   };
 }
-
-const clockOf = (ctx: InnerContext): ServerClock => ({
-  now: ctx.now().toISOString(),
-  fixed: ctx.clockFixed,
-});
-
-/** Where a signed-in user lands. */
-export const homeOf = (principal: Principal): string =>
-  principal.kind === 'isv' ? '/partners' : '/reseller';

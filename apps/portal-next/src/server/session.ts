@@ -60,3 +60,7 @@ export async function verifySession(token: string | undefined): Promise<Principa
     return null;
   }
 }
+
+/** Where a signed-in user lands. */
+export const homeOf = (principal: Principal): string =>
+  principal.kind === 'isv' ? '/partners' : '/reseller';

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { SESSION_COOKIE } from '../../src/server/session';
 
 /** What the tests do on the portal's pages, by role and accessible name as a user finds things. */
 
@@ -15,8 +16,8 @@ export async function signIn(page: Page, baseUrl: string, user: string): Promise
 /** The session cookie the browser holds for the portal, as a Cookie header. */
 export async function sessionCookie(page: Page, baseUrl: string): Promise<string> {
   const cookies = await page.context().cookies(baseUrl);
-  const session = cookies.find((c) => c.name === 'portal_session');
-  if (!session) throw new Error('no portal_session cookie after sign-in');
+  const session = cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!session) throw new Error(`no ${SESSION_COOKIE} cookie after sign-in`);
   return `${session.name}=${session.value}`;
 }
 
@@ -30,15 +31,14 @@ export function row(page: Page, name: string): Locator {
     .filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 }
 
-/** The text of one cell of a row, found by its column header's position. */
-export async function cell(page: Page, rowLocator: Locator, column: string): Promise<string> {
-  const header = table(page).getByRole('columnheader', { name: column, exact: true });
-  const index = await header.evaluate((th) => (th as HTMLTableCellElement).cellIndex);
-  return ((await rowLocator.locator('th, td').nth(index).textContent()) ?? '').trim();
+/** The row's cell that shows exactly `text` (a status label, a count). */
+export function cellWith(rowLocator: Locator, text: string): Locator {
+  return rowLocator.getByRole('cell', { name: text, exact: true });
 }
 
-export async function rowNames(page: Page): Promise<string[]> {
-  return (await table(page).getByRole('rowheader').allTextContents()).map((t) => t.trim());
+/** The names of the rows shown, in order. */
+export function rowNames(page: Page): Promise<string[]> {
+  return table(page).getByRole('rowheader').allInnerTexts();
 }
 
 /** The number on a summary card ("Active", "Expiring in 30 days"). */
