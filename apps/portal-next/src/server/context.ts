@@ -11,10 +11,11 @@ export async function sessionPrincipal(): Promise<Principal | null> {
 
 /**
  * The one place a portal request becomes resale-kit's context, for the route handler and the
- * server-rendered pages alike. Interim: the server package has no `authenticate(request)` hook
- * yet, so the principal is resolved here and handed to `createInnerContext`. Once the hook is
- * on main, this becomes `createContext({ store, now, authenticate })` with the session check as
- * the hook; callers do not change.
+ * server-rendered pages alike. Only the session counts: an `Authorization` header is ignored,
+ * so the portal's API takes no API keys. Interim: the server package has no
+ * `authenticate(request)` hook on main yet, so the principal is resolved here and handed to
+ * `createInnerContext`. With the hook this becomes `createContext({ store, now, clockFixed,
+ * apiKeys: false, authenticate })`, the session check being the hook; callers do not change.
  */
 export async function portalContext(): Promise<InnerContext> {
   // The session first: during `next build`, reading cookies is what marks a page dynamic, and
