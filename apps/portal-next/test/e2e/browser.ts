@@ -14,7 +14,7 @@ export interface Browser {
   problems: string[];
   /** The Authorization header of every request the browser sent, when it had one. */
   authorizationHeaders: string[];
-  /** The text of every HTML document and script the browser received. */
+  /** The text of every document, script and fetch (RSC payloads, API answers) it received. */
   received: { url: string; text: string }[];
   /** Runs one step; on failure saves a screenshot in e2e-artifacts/ and rethrows. */
   step: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
@@ -45,8 +45,7 @@ export async function openBrowser(): Promise<Browser> {
     if (authorization) authorizationHeaders.push(`${request.url()}: ${authorization}`);
   });
   context.on('response', async (response) => {
-    const type = response.request().resourceType();
-    if (type !== 'document' && type !== 'script') return;
+    if (!['document', 'script', 'fetch'].includes(response.request().resourceType())) return;
     try {
       received.push({ url: response.url(), text: await response.text() });
     } catch {

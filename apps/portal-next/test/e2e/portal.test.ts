@@ -1,4 +1,5 @@
 import type { ResaleOutputs } from '@resale-kit/sdk';
+import { DEMO_IDENTITIES } from '@resale-kit/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/server/session';
 import { FIRST_PAGE } from '../../src/shared/firstView';
@@ -46,11 +47,16 @@ describe('portal-next on PGlite', () => {
     return hydrationProblems(browser.problems.slice(since));
   }
 
-  it('refuses the API without a valid session, and a reseller on ISV procedures', async () => {
+  it('refuses the API without a valid session (API keys included), and a reseller on ISV procedures', async () => {
     const { page } = browser;
     const summary = (cookie?: string) => apiGet(portal.url, 'opportunities.summary', cookie);
     expect((await summary()).status).toBe(401);
     expect((await summary(`${SESSION_COOKIE}=forged`)).status).toBe(401);
+    // Sessions only: a valid API key in a header is no way in through the portal.
+    const withKey = await fetch(`${portal.url}/api/trpc/me`, {
+      headers: { authorization: `Bearer ${DEMO_IDENTITIES[0]?.apiKey}` },
+    });
+    expect(withKey.status).toBe(401);
     await signIn(page, portal.url, RESELLER_USER);
     const reseller = await sessionCookie(page, portal.url);
     // The same claims with a signature made without the secret are refused.
@@ -151,6 +157,7 @@ describe('portal-next on PGlite', () => {
     const { received, authorizationHeaders, problems } = browser;
     expect(received.some((r) => r.url.endsWith('/partners'))).toBe(true);
     expect(received.some((r) => r.url.includes('/_next/static/'))).toBe(true);
+    expect(received.some((r) => r.url.includes('/api/trpc/'))).toBe(true);
     expect(received.filter((r) => /\brk_[a-z]+_/i.test(r.text)).map((r) => r.url)).toEqual([]);
     expect(authorizationHeaders).toEqual([]);
     expect(problems).toEqual([]);
