@@ -1,0 +1,61 @@
+'use client';
+
+import { canUse, type Opportunity, type Principal } from '@resale-kit/core';
+import { OpportunitiesTable } from '@resale-kit/react';
+import { useState } from 'react';
+import { useNow } from '@/client/useNow';
+import { CreateOfferForm } from '@/interim/CreateOfferForm';
+import { useListPage } from '@/interim/useListPage';
+import { FIRST_PAGE, type ServerClock } from '@/shared/firstView';
+
+/** The reseller's page in the browser: the table and "Create offer". */
+export function ResellerView({ clock, principal }: { clock: ServerClock; principal: Principal }) {
+  const now = useNow(clock);
+  const { tableProps } = useListPage(FIRST_PAGE);
+  const [selected, setSelected] = useState<Opportunity[]>([]);
+  const [offering, setOffering] = useState<Opportunity | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  return (
+    <>
+      <h1>Opportunities</h1>
+      <p className="portal-muted">
+        What ISVs authorize {principal.name} to resell: create a private offer from an Active one.
+      </p>
+      <p role="status" className="portal-status">
+        {message}
+      </p>
+      {offering && (
+        <CreateOfferForm
+          key={offering.id}
+          opportunity={offering}
+          onDone={(text) => {
+            setOffering(null);
+            setSelected([]);
+            setMessage(text);
+          }}
+        />
+      )}
+      <OpportunitiesTable
+        {...tableProps}
+        now={now}
+        selectionType="single"
+        selectedItems={selected}
+        onSelectionChange={({ selectedItems }) => setSelected(selectedItems)}
+        actions={(items) => {
+          const one = items.length === 1 ? items[0] : undefined;
+          return (
+            <button
+              type="button"
+              className="rk-button rk-button--primary"
+              disabled={!one || !canUse(one, principal, now).ok}
+              onClick={() => one && setOffering(one)}
+            >
+              Create offer
+            </button>
+          );
+        }}
+      />
+    </>
+  );
+}
