@@ -55,7 +55,8 @@ describePostgres('revocation across server processes', () => {
       { name: 'M', role: 'member' },
       true,
     );
-    const userId = (user.body.result?.data as { id: string }).id;
+    const userId = (user.body.result?.data as { id: string } | undefined)?.id;
+    if (!userId) throw new Error(`user not created: ${JSON.stringify(user.body)}`);
     const key = await call(base, adminKey, 'admin.apiKeys.create', { label: 'm', userId }, true);
     const created = key.body.result?.data as { key: { id: string }; secret: string };
     for (const s of servers) {
