@@ -106,6 +106,7 @@ describe('published packages', () => {
         join(consumer, 'node_modules/@resale-kit/server/bin/resale-kit-server.js'),
         '--port',
         String(port),
+        '--seed-demo',
       ],
       {
         cwd: consumer,
