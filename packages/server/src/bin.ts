@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { JwtConfigError, jwtAuthenticate } from './auth/jwt.js';
 import { cliEnv, HELP, OPERATOR_COMMANDS, parseCliArgs, splitDataDir } from './cli.js';
 import { createDb } from './db/index.js';
 import { EnvError, loadEnv } from './env.js';
@@ -113,6 +114,11 @@ async function main(): Promise<void> {
     authCacheMs: env.authCacheMs,
     checkDatabase: () => db.orm.execute(sql`select 1`),
     demoIdentities: demo && !production ? DEMO_IDENTITIES : undefined,
+    authenticate: env.jwt
+      ? await jwtAuthenticate(store, env.jwt).catch((err: unknown) =>
+          err instanceof JwtConfigError ? fail(err.message) : Promise.reject(err),
+        )
+      : undefined,
   });
   const url = await http.listen(env.port, env.host);
   const where = env.databaseUrl ? 'Postgres (DATABASE_URL)' : `PGlite at ${env.dataDir}`;

@@ -45,6 +45,12 @@ Environment:
   CORS_ORIGINS      comma-separated browser origins allowed to call the API, or *
   RESALE_KIT_NOW    ISO instant to run "as of" (demos, tests); refused when NODE_ENV=production
   LOG_LEVEL         debug | info | warn | error | silent (default info)
+  JWT_JWKS_URL      sign-in with your identity provider's JWTs (Authorization: Bearer <jwt>),
+  JWT_PUBLIC_KEY      verified with its JWKS URL or one PEM public key; API keys keep working
+  JWT_ISSUER, JWT_AUDIENCE  required with either; JWT_ALGORITHMS (default RS256)
+  JWT_ORG_CLAIM, JWT_ROLE_CLAIM, JWT_NAME_CLAIM  claim names (default org, role, name):
+                    org = the resale-kit organization id, role = admin|member|viewer,
+                    sub = the user (created on first sight)
 
 ${OPERATOR_HELP}`;
 
