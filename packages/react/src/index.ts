@@ -11,6 +11,14 @@ export type {
   Summary,
   SummaryCardId,
 } from '@resale-kit/core';
+export {
+  CreateOfferForm,
+  type CreateOfferFormProps,
+} from './CreateOfferForm/CreateOfferForm.js';
+export {
+  DeactivateConfirmation,
+  type DeactivateConfirmationProps,
+} from './DeactivateConfirmation/DeactivateConfirmation.js';
 export { Dialog, type DialogDismissReason, type DialogProps } from './Dialog/Dialog.js';
 export {
   type DurationChangeDetail,
