@@ -79,6 +79,14 @@ export type {
   SortingState,
 } from './OpportunitiesTable/types.js';
 export {
+  OpportunityDetails,
+  type OpportunityDetailsProps,
+} from './OpportunityDetails/OpportunityDetails.js';
+export {
+  OpportunityFilters,
+  type OpportunityFiltersProps,
+} from './OpportunityFilters/OpportunityFilters.js';
+export {
   initialOpportunityFormValue,
   OpportunityForm,
   type OpportunityFormProps,
