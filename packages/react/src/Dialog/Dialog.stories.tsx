@@ -103,8 +103,8 @@ export const LongContent: Story = {
       'Clone opportunity: Gamma UAT - Scenario 4 - Enterprise annual subscription with premium support for the EMEA region',
     children: (
       <div>
-        {Array.from({ length: 30 }, (_, i) => (
-          <p key={i}>Paragraph {i + 1} of a long body that scrolls inside the dialog.</p>
+        {Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1}`).map((p) => (
+          <p key={p}>{p} of a long body that scrolls inside the dialog.</p>
         ))}
       </div>
     ),
