@@ -39,7 +39,7 @@ describe('Dialog', () => {
     const dialog = screen.getByRole('dialog', { name: 'Create opportunity' });
     expect(dialog).toHaveAttribute('open');
     expect(screen.getByRole('textbox', { name: 'Name' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Close' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Close dialog' })).toBeInTheDocument();
   });
 
   test('Escape asks to close; focus returns to the opener', async () => {
@@ -67,7 +67,7 @@ describe('Dialog', () => {
     expect(onDismiss).not.toHaveBeenCalled();
 
     await user.click(opener);
-    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await user.click(screen.getByRole('button', { name: 'Close dialog' }));
     expect(onDismiss).toHaveBeenCalledWith('close-button');
     expect(opener).toHaveFocus();
   });

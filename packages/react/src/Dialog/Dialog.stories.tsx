@@ -126,7 +126,7 @@ export const German: Story = {
   args: { header: 'Verkaufschance erstellen', i18nStrings: DIALOG_STRINGS_DE },
   play: async ({ canvasElement }) => {
     const { canvas } = await openIt(canvasElement);
-    await expect(canvas.getByRole('button', { name: 'Schließen' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Dialog schließen' })).toBeVisible();
   },
 };
 

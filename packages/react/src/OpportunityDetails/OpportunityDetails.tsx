@@ -102,7 +102,8 @@ export function OpportunityDetails(props: OpportunityDetailsProps) {
           {field(s.deactivated, o.restrictedAt ? when(o.restrictedAt) : s.none)}
         </dl>
       </section>
-      <section aria-labelledby={`${id}-offers`} className="rk-details-section">
+      {/* Not a landmark itself: the offers table's scroll box is the region this heading names. */}
+      <div className="rk-details-section">
         <H id={`${id}-offers`}>{s.offers(details.offers.length)}</H>
         {details.offers.length === 0 ? (
           <p className="rk-hint">{s.noOffers}</p>
@@ -131,7 +132,7 @@ export function OpportunityDetails(props: OpportunityDetailsProps) {
             </table>
           </section>
         )}
-      </section>
+      </div>
       <section aria-labelledby={`${id}-history`} className="rk-details-section">
         <H id={`${id}-history`}>{s.history}</H>
         <ol className="rk-timeline">

@@ -17,7 +17,7 @@ export interface DialogI18nStrings {
   close: string;
 }
 
-export const DEFAULT_DIALOG_STRINGS: DialogI18nStrings = { close: 'Close' };
+export const DEFAULT_DIALOG_STRINGS: DialogI18nStrings = { close: 'Close dialog' };
 
 /** How an opportunity's duration reads: "Specific time duration, until the end of 2026-12-31 (UTC)". */
 export type DurationLabel = (durationType: DurationType, endDate: string | null) => string;

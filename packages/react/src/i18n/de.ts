@@ -54,7 +54,7 @@ const durationLabel: DurationLabel = (type, endDate) => {
 
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-export const DIALOG_STRINGS_DE: DialogI18nStrings = { close: 'Schließen' };
+export const DIALOG_STRINGS_DE: DialogI18nStrings = { close: 'Dialog schließen' };
 
 export const OPPORTUNITY_FORM_STRINGS_DE: OpportunityFormI18nStrings = {
   name: 'Name der Verkaufschance',
