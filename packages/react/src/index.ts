@@ -27,6 +27,7 @@ export {
 export {
   DEFAULT_COLUMN_IDS,
   defaultColumnDefinitions,
+  visibleColumnsForFilter,
 } from './OpportunitiesTable/defaultColumns.js';
 export { OpportunitiesTable } from './OpportunitiesTable/OpportunitiesTable.js';
 export type {
