@@ -36,3 +36,6 @@ export const AllStatuses: Story = {
 };
 export const Dark: Story = { ...AllStatuses, parameters: { theme: 'dark' } };
 export const German: Story = { ...AllStatuses, args: { messages: STATUS_DE } };
+
+/** Right to left: the icon stays before the label, on its right. */
+export const RightToLeft: Story = { ...AllStatuses, parameters: { dir: 'rtl' } };
