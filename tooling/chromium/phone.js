@@ -63,7 +63,9 @@ export async function horizontalOverflow(page) {
 
 /**
  * Each visible primary action (PRIMARY_ACTIONS, or `selector`), scrolled into view, must be
- * the element a tap at its centre reaches. Returns the problems and how many actions it tried.
+ * the element a tap at its centre reaches. While a modal dialog is open only its actions count
+ * (the page behind it is meant to be unreachable). Returns the problems and how many actions
+ * it tried.
  */
 export async function unclickableActions(page, selector = PRIMARY_ACTIONS) {
   const actions = page.locator(selector);
@@ -72,6 +74,11 @@ export async function unclickableActions(page, selector = PRIMARY_ACTIONS) {
   for (let i = 0; i < (await actions.count()); i++) {
     const action = actions.nth(i);
     if (!(await action.isVisible())) continue;
+    const behindModal = await action.evaluate((el) => {
+      const modal = document.querySelector('dialog[open], [role="dialog"][aria-modal="true"]');
+      return Boolean(modal && !modal.contains(el));
+    });
+    if (behindModal) continue;
     tried += 1;
     await action.scrollIntoViewIfNeeded();
     const problem = await action.evaluate((el) => {

@@ -54,5 +54,14 @@ describe('the demo on a phone (390 x 844, mobile emulation)', () => {
       await openAs(page, h.appUrl, RESELLER);
       await usableOnPhone(page, 'reseller page');
     });
+    await step('the Create offer dialog', async () => {
+      // An Active row: the only kind an offer can be created from.
+      await page.getByRole('checkbox', { name: 'Active', exact: true }).check();
+      await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('active');
+      await page.getByRole('table').getByRole('radio').first().check();
+      await toolbarButton(page, 'Create offer').click();
+      await dialog(page, 'Create offer').waitFor();
+      expect(await usableOnPhone(page, 'Create offer dialog')).toBeGreaterThan(0);
+    });
   });
 });
