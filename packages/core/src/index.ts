@@ -1,3 +1,4 @@
+export * from './admin.js';
 export * from './dates.js';
 export * from './duration.js';
 export * from './errors.js';
@@ -7,6 +8,7 @@ export * from './inputs.js';
 export * from './issues.js';
 export * from './list-filters.js';
 export * from './list-view.js';
+export * from './permissions.js';
 export * from './schemas.js';
 export * from './status.js';
 export * from './vocabulary.js';

@@ -7,6 +7,7 @@ import {
   EVENT_TYPES,
   MAX_DESCRIPTION_LENGTH,
   MAX_NAME_LENGTH,
+  ROLES,
   STATUSES,
 } from './vocabulary.js';
 
@@ -123,13 +124,22 @@ export type Product = z.infer<typeof ProductSchema>;
 export const ResellerSchema = z.object({ id: IdSchema, name: z.string() });
 export type Reseller = z.infer<typeof ResellerSchema>;
 
-/** Who is calling: a user of one ISV, or a user of one reseller. */
+export const RoleSchema = z.enum(ROLES);
+
+/** Who is calling: a user of one ISV, or a user of one reseller, with the user's role. */
 export const PrincipalSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('isv'), userId: IdSchema, name: z.string(), isvId: IdSchema }),
+  z.object({
+    kind: z.literal('isv'),
+    userId: IdSchema,
+    name: z.string(),
+    role: RoleSchema,
+    isvId: IdSchema,
+  }),
   z.object({
     kind: z.literal('reseller'),
     userId: IdSchema,
     name: z.string(),
+    role: RoleSchema,
     resellerId: IdSchema,
   }),
 ]);
