@@ -22,6 +22,7 @@ export const SORT_FIELDS = [
   'id',
   'discount',
   'createdAt',
+  'endDate',
 ] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 export type SortDirection = 'asc' | 'desc';

@@ -124,6 +124,7 @@ describePostgres('query plans of the hot queries use indexes', () => {
     ['list: status restricted', () => ({ status: ['restricted'] })],
     ['list: status complete', () => ({ status: ['complete'] })],
     ['list: sorted by name', () => ({ sort: { field: 'name', direction: 'asc' } })],
+    ['list: sorted by end date', () => ({ sort: { field: 'endDate', direction: 'asc' } })],
     ['list: product filter (counted total)', () => ({ productId })],
     ['list: sorted by status', () => ({ sort: { field: 'status', direction: 'asc' } })],
     [
