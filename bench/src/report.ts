@@ -121,7 +121,7 @@ export const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
 /** bench/results/README.md: every benchmark's latest table, in a fixed order. */
 export function writeIndex(): void {
-  const parts = ['list', 'summary', 'offers', 'http', 'components', 'pglite']
+  const parts = ['targets', 'list', 'summary', 'offers', 'http', 'components', 'pglite', 'newcomer']
     .map((name) => join(RESULTS_DIR, `${name}.md`))
     .filter((file) => existsSync(file))
     .map((file) => readFileSync(file, 'utf8').replace(/^# /, '## '));
