@@ -41,7 +41,7 @@ const num = (x: number, unit: string) =>
 export function targetLine(t: Target): string {
   const op = t.atLeast ? '>=' : '<=';
   const plus = t.plus ? ` + ${t.plus.label} ${num(t.plus.value, t.unit)}` : '';
-  const ratio = t.baseline > 0 ? ` (${fmt(t.figure / t.baseline)}x)` : '';
+  const ratio = t.baseline > 0 && !t.plus ? ` (${fmt(t.figure / t.baseline)}x)` : '';
   return `${t.pass ? 'PASS' : 'MISS'}  ${t.area} · ${t.name}: ${t.figureLabel} ${num(t.figure, t.unit)} ${op} ${t.factor} x ${t.baselineLabel} ${num(t.baseline, t.unit)}${plus} = ${num(t.bound, t.unit)}${ratio}`;
 }
 

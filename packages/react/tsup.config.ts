@@ -1,10 +1,12 @@
 import { copyFile } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
+// `tsup --no-dts` (the build:js task `pnpm dev` depends on) emits the JavaScript only: types
+// take most of a build and nothing in dev reads them. `pnpm build` still emits them.
+export default defineConfig((flags) => ({
   entry: ['src/index.ts'],
   format: ['esm'],
-  dts: true,
+  dts: flags.dts !== false,
   clean: true,
   sourcemap: true,
   target: 'es2022',
@@ -12,4 +14,4 @@ export default defineConfig({
   async onSuccess() {
     await copyFile('src/styles.css', 'dist/styles.css');
   },
-});
+}));
