@@ -14,7 +14,15 @@ import { checkFloor, floorQuery } from './floor.js';
 import { benchApiKey } from './generate.js';
 import { lightClient, replayer, startServer } from './harness.js';
 import { httpLayerBaseline } from './http.js';
-import { fmt, machine, measure, type Stats, table, writeResult } from './report.js';
+import {
+  fmt,
+  machine,
+  measure,
+  measureTogether,
+  type Stats,
+  table,
+  writeResult,
+} from './report.js';
 import { type Target, target, targetsMarkdown } from './targets.js';
 
 interface Page {
@@ -158,36 +166,47 @@ export async function runList(opts: { maxMs?: number; iterations?: number } = {}
       );
       const principal = await principalOf(s.key);
       const parsed = ListOpportunitiesInputSchema.parse(s.input);
-      const http = await measure(call, opts);
-      const direct = await measure(
-        () => server.store.listOpportunities(principal, parsed, new Date()),
-        opts,
-      );
-      const raw = await measure(() => replay(statements), opts);
-      const pageSql = await measure(() => replay(pageStatement.slice(0, 1)), opts);
-      let floorSql: Stats | null = null;
       const first = page.items[0];
-      if (s.judged && first && principal.kind === 'isv') {
-        const q = await floorQuery(
-          sql,
-          principal.isvId,
-          first.id,
-          parsed.sort.field,
-          parsed.sort.direction,
-          parsed.status ?? [],
-          first.status,
-        );
+      const floor =
+        s.judged && first && principal.kind === 'isv'
+          ? await floorQuery(
+              sql,
+              principal.isvId,
+              first.id,
+              parsed.sort.field,
+              parsed.sort.direction,
+              parsed.status ?? [],
+              first.status,
+            )
+          : null;
+      if (floor) {
         await checkFloor(
           sql,
-          q,
+          floor,
           page.items.map((i) => i.id),
         );
-        floorSql = await measure(
-          () =>
-            sql.unsafe(q.text, q.params as postgres.ParameterOrJSON<never>[], { prepare: false }),
-          opts,
-        );
       }
+      // In turns: the figures and their baselines under the same moments of load.
+      const ops: Record<string, () => Promise<unknown>> = {
+        http: call,
+        store: () => server.store.listOpportunities(principal, parsed, new Date()),
+        sql: () => replay(statements),
+        pageSql: () => replay(pageStatement.slice(0, 1)),
+      };
+      if (floor) {
+        ops.floor = () =>
+          sql.unsafe(floor.text, floor.params as postgres.ParameterOrJSON<never>[], {
+            prepare: false,
+          });
+      }
+      const m = await measureTogether(ops, opts);
+      const [http, direct, raw, pageSql] = [m.http, m.store, m.sql, m.pageSql] as [
+        Stats,
+        Stats,
+        Stats,
+        Stats,
+      ];
+      const floorSql: Stats | null = m.floor ?? null;
       figures[s.name] = {
         http,
         store: direct,
@@ -272,7 +291,7 @@ export async function runList(opts: { maxMs?: number; iterations?: number } = {}
     );
     const markdown = [
       `ISV 0 holds ${bigRows.toLocaleString('en')} opportunities; page size ${LIMIT}; one request at a time. Times in ms.`,
-      'HTTP = opportunities.list through the server (tRPC over node:http, API-key lookup included; a warm key is cached). Store = the same Store call in-process (no HTTP, tRPC or auth).',
+      'The columns of a scenario are measured in turns (one of each per round), so a figure and its baselines share the same moments of load. HTTP = opportunities.list through the server (tRPC over node:http, API-key lookup included; a warm key is cached). Store = the same Store call in-process (no HTTP, tRPC or auth).',
       'SQL = the statements the Store sent (page, total, and on cursor pages the probe), replayed through postgres.js at once, as the Store sends them. Page SQL = the page query alone. Floor = a minimal keyset page query by hand (`select *`, tenant, sort key from the first row, the plain status filter, limit 20), checked to return the same rows.',
       `HTTP floor (GET /healthz, no database, same client): p50 ${fmt(floor.p50)} ms. bench:http's list p50 (canned Store, no SQL), this run: ${fmt(httpLayer.p50)} ms.`,
       '',

@@ -17,7 +17,7 @@ import { printTargets, type Target, targetsMarkdown } from './targets.js';
 
 const skip = new Set((arg('skip') ?? '').split(',').filter(Boolean));
 const opts = cliMeasureOptions();
-const steps: [string, () => Promise<{ targets?: Target[] } | undefined>][] = [
+const steps: [string, () => Promise<unknown>][] = [
   ['list', () => runList(opts)],
   ['summary', () => runSummary(opts)],
   ['offers', () => runOffers({})],
@@ -32,7 +32,7 @@ async function main() {
   for (const [name, run] of steps) {
     if (skip.has(name)) continue;
     process.stdout.write(`\n== ${name} ==\n`);
-    const result = await run();
+    const result = (await run()) as { targets?: Target[] } | undefined;
     targets.push(...(result?.targets ?? []));
   }
   // Every target of the run, in one list: each line has its figure and its same-run baseline.

@@ -8,7 +8,15 @@ import { benchApiKey } from './generate.js';
 import { lightClient, replayer, startServer } from './harness.js';
 import { httpLayerBaseline } from './http.js';
 import { pgVersion } from './list.js';
-import { fmt, machine, measure, type Stats, table, writeResult } from './report.js';
+import {
+  fmt,
+  machine,
+  measure,
+  measureTogether,
+  type Stats,
+  table,
+  writeResult,
+} from './report.js';
 import { type Target, target, targetsMarkdown } from './targets.js';
 
 interface Summary {
@@ -71,8 +79,11 @@ export async function runSummary(opts: { maxMs?: number; iterations?: number } =
           throw new Error(`${t.name}: summary ${k}=${v}, recount ${scan?.[k]}`);
       }
       const statements = await server.capture(call);
-      const http = await measure(call, opts);
-      const raw = await measure(() => replay(statements), opts);
+      // In turns, so the figure and its SQL share the same moments of load.
+      const { http, raw } = await measureTogether(
+        { http: call, raw: () => replay(statements) },
+        opts,
+      );
       const naive = await measure(() => naiveSummary(sql, who.isv_id), { ...opts, iterations: 50 });
       figures[t.name] = { http, sql: raw, naive, rows: who.n };
       rows.push([

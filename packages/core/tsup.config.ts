@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 // `tsup --no-dts` (the build:js task `pnpm dev` depends on) emits the JavaScript only: types
-// take most of a build and nothing in dev reads them. `pnpm build` still emits them.
+// take most of a build and nothing in dev reads them. It leaves the types of an earlier
+// `pnpm build` in place (no clean), so an editor or tsc still finds them.
 export default defineConfig((flags) => ({
   // One output file per module, so a bundler drops what a consumer does not import: the
   // rules (status, guards, duration, format) never pull zod into a component bundle.
@@ -9,7 +10,7 @@ export default defineConfig((flags) => ({
   bundle: false,
   format: ['esm'],
   dts: flags.dts === false ? false : { entry: 'src/index.ts' },
-  clean: true,
+  clean: flags.dts !== false,
   sourcemap: true,
   target: 'es2022',
 }));
