@@ -90,6 +90,7 @@ export async function coldStart(ref: string): Promise<Start> {
       // A newcomer's shell: no turbo cache or settings inherited from this one.
       TURBO_CACHE_DIR: undefined,
       FORCE_COLOR: '0',
+      NO_COLOR: '1',
     };
     const t0 = performance.now();
     await run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline'], dir, env);
@@ -102,7 +103,9 @@ export async function coldStart(ref: string): Promise<Start> {
     const onData = (c: Buffer) => {
       log += c;
       // Vite takes the next port when 5173 is taken: read the one it prints.
-      vite ??= /Local:\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(log)?.[1] ?? null;
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes
+      const plain = log.replace(/\u001b\[[0-9;]*m/g, '');
+      vite ??= /Local:\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(plain)?.[1] ?? null;
     };
     dev.stdout?.on('data', onData);
     dev.stderr?.on('data', onData);
