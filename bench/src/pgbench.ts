@@ -28,7 +28,7 @@ UPDATE opportunities o SET times_used = o.times_used + 1
     AND (o.end_at IS NULL OR o.end_at >= now())
   RETURNING o.id AS opp, o.isv_id AS isv, t.res AS res, t.usr AS usr \\gset
 INSERT INTO offers (id, opportunity_id, reseller_id, buyer_account_id, idempotency_key, created_by, created_at)
-  VALUES (gen_random_uuid(), :opp, :res, '123456789012', 'pgb-' || gen_random_uuid(), :usr, now())
+  VALUES (gen_random_uuid(), :opp, :res, '123456789012', :prefix || gen_random_uuid(), :usr, now())
   RETURNING id AS offer \\gset
 INSERT INTO events (id, opportunity_id, isv_id, type, actor_id, at, data)
   VALUES (gen_random_uuid(), :opp, :isv, 'used', :usr, now(),
@@ -45,12 +45,19 @@ export interface PgbenchResult {
   seconds: number;
 }
 
-/** Runs the minimal use transaction over `ids` (active multi-use opportunities) for `seconds`. */
+/**
+ * Runs the minimal use transaction over `ids` (active multi-use opportunities) for `seconds`;
+ * its offers' idempotency keys start with `keyPrefix`.
+ */
 export async function pgbenchUse(
   sql: postgres.Sql,
   url: string,
   ids: string[],
-  { clients = 20, seconds = 10 }: { clients?: number; seconds?: number } = {},
+  {
+    clients = 20,
+    seconds = 10,
+    keyPrefix = 'pgb-',
+  }: { clients?: number; seconds?: number; keyPrefix?: string } = {},
 ): Promise<PgbenchResult> {
   await sql`drop table if exists bench_use_targets`;
   await sql`
@@ -77,6 +84,8 @@ export async function pgbenchUse(
       String(seconds),
       '-D',
       `targets=${ids.length}`,
+      '-D',
+      `prefix=${keyPrefix}`,
       '-f',
       file,
       '-h',
@@ -87,7 +96,7 @@ export async function pgbenchUse(
       decodeURIComponent(u.username) || 'postgres',
       u.pathname.slice(1),
     ];
-    const meter = cpuMeter();
+    const meter = cpuMeter(undefined, u.pathname.slice(1), { pollMs: 100 });
     const { stdout } = await run('pgbench', args, { maxBuffer: 1 << 20 });
     const done = Number(/number of transactions actually processed: (\d+)/.exec(stdout)?.[1]);
     const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
