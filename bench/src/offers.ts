@@ -273,6 +273,8 @@ export async function runOffers(opts: { maxMs?: number; iterations?: number } = 
         ['Store in-process', direct.cpu],
       ]),
       '',
+      `On CPU cost alone (the offers/s each path's CPU per offer allows on ${loadCpu.cores} cores, whatever else the machine runs): HTTP ${fmt(loadCpu.ceiling, 0)}/s, Store ${fmt(direct.cpu.ceiling, 0)}/s, ${fmt(loadCpu.ceiling / direct.cpu.ceiling)}x. The target below is judged on offers/s as measured.`,
+      '',
       `pgbench's minimal use transaction (UPDATE opportunities guarded as the server's, INSERT the offer under the unique (reseller_id, idempotency_key) index, INSERT the event; counters unchanged for a multi-use use, as on the server): Postgres CPU ${fmt(floor.pgCpuPerTx)} ms per transaction.`,
       '',
       'Exactly-once check:',
