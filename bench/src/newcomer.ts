@@ -72,8 +72,10 @@ interface Start {
   ref: string;
   commit: string;
   installMs: number;
-  /** From `pnpm dev` until the packages are built and the dev servers start (turbo's dev tasks). */
+  /** From `pnpm dev` until the demo's dev task starts: every package it needs is built. */
   buildMs: number;
+  /** From `pnpm dev` until the API answers /healthz itself (seeded, listening). */
+  apiMs: number;
   devMs: number;
   totalMs: number;
 }
@@ -105,8 +107,8 @@ export async function coldStart(ref: string): Promise<Start> {
     let builtAt = Number.NaN;
     const onData = (c: Buffer) => {
       log += c;
-      // turbo prefixes each task's lines: the first dev task's line means the builds are done.
-      if (Number.isNaN(builtAt) && /:dev: /.test(log)) builtAt = performance.now();
+      // turbo prefixes each task's lines: the demo's first dev line means its builds are done.
+      if (Number.isNaN(builtAt) && /@resale-kit\/demo:dev: /.test(log)) builtAt = performance.now();
       // Vite takes the next port when 5173 is taken: read the one it prints.
       // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes
       const plain = log.replace(/\u001b\[[0-9;]*m/g, '');
@@ -114,8 +116,14 @@ export async function coldStart(ref: string): Promise<Start> {
     };
     dev.stdout?.on('data', onData);
     dev.stderr?.on('data', onData);
+    let apiAt = Number.NaN;
     try {
       for (;;) {
+        if (
+          Number.isNaN(apiAt) &&
+          (await answers(`http://127.0.0.1:${apiPort}/healthz`, () => true))
+        )
+          apiAt = performance.now();
         if (performance.now() - t1 > TIMEOUT_MS) throw new Error(`no answer in time:\n${log}`);
         if (dev.exitCode !== null) throw new Error(`pnpm dev exited:\n${log}`);
         if (
@@ -132,6 +140,7 @@ export async function coldStart(ref: string): Promise<Start> {
         commit,
         installMs,
         buildMs: builtAt - t1,
+        apiMs: apiAt - t1,
         devMs,
         totalMs: installMs + devMs,
       };
@@ -166,14 +175,15 @@ export async function runNewcomer() {
   ];
   const s = (x: number) => fmt(x / 1000, 1);
   const markdown = [
-    "A fresh clone (no node_modules, no turbo cache, no PGlite data), `pnpm install --frozen-lockfile --prefer-offline` (the machine's pnpm store, warm), then `pnpm dev` until the demo's page answers through Vite and the API answers through Vite's proxy (builds: until turbo starts the dev tasks, i.e. the packages' builds). The baseline commit first, then this one, in the same minutes. Seconds.",
+    "A fresh clone (no node_modules, no turbo cache, no PGlite data), `pnpm install --frozen-lockfile --prefer-offline` (the machine's pnpm store, warm), then `pnpm dev` until the demo's page answers through Vite and the API answers through Vite's proxy (builds: until turbo starts the demo's dev task, its packages built; API up: the API answering /healthz itself, seeded). The baseline commit first, then this one, in the same minutes. Seconds.",
     '',
     table(
-      ['commit', 'install', 'dev: builds', 'dev: until the demo answers', 'total'],
+      ['commit', 'install', 'dev: builds', 'dev: API up', 'dev: until the demo answers', 'total'],
       [baseline, current].map((r) => [
         `${r.ref} (${r.commit.slice(0, 8)})`,
         s(r.installMs),
         s(r.buildMs),
+        s(r.apiMs),
         s(r.devMs),
         s(r.totalMs),
       ]),
