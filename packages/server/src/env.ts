@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { JwtAuthOptions } from './auth/jwt.js';
 import { LOG_LEVELS } from './http/logger.js';
 import { DEFAULT_AUTH_CACHE_MS } from './trpc/principal-cache.js';
 
@@ -46,6 +47,19 @@ const EnvSchema = z.object({
       error: 'must be a whole number of milliseconds (0 turns the cache off)',
     })
     .transform((v) => (v === undefined ? DEFAULT_AUTH_CACHE_MS : Number(v))),
+  JWT_JWKS_URL: optionalText.pipe(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  ),
+  JWT_PUBLIC_KEY: optionalText.refine(
+    (v) => v === undefined || v.includes('-----BEGIN PUBLIC KEY-----'),
+    { error: 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)' },
+  ),
+  JWT_ALGORITHMS: optionalText,
+  JWT_ISSUER: optionalText,
+  JWT_AUDIENCE: optionalText,
+  JWT_ORG_CLAIM: optionalText,
+  JWT_ROLE_CLAIM: optionalText,
+  JWT_NAME_CLAIM: optionalText,
   DATABASE_PREPARE: optionalText
     .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'))
     .transform((v) => v === 'true'),
@@ -68,6 +82,8 @@ export interface ServerEnv {
   authCacheMs: number;
   /** DATABASE_PREPARE: keep fixed statements prepared (false behind a transaction pooler). */
   prepare: boolean;
+  /** JWT_*: sign-in with the host's JWTs beside API keys; undefined when not configured. */
+  jwt: JwtAuthOptions | undefined;
 }
 
 export class EnvError extends Error {
@@ -91,6 +107,32 @@ export function loadEnv(
         'only. Unset RESALE_KIT_NOW to run on the real clock.',
     );
   }
+  let jwt: JwtAuthOptions | undefined;
+  if (e.JWT_JWKS_URL || e.JWT_PUBLIC_KEY) {
+    const missing = [!e.JWT_ISSUER && 'JWT_ISSUER', !e.JWT_AUDIENCE && 'JWT_AUDIENCE'].filter(
+      Boolean,
+    );
+    if (e.JWT_JWKS_URL && e.JWT_PUBLIC_KEY) {
+      throw new EnvError(
+        'Invalid environment:\n  JWT_PUBLIC_KEY: set JWT_JWKS_URL or JWT_PUBLIC_KEY, not both',
+      );
+    }
+    if (missing.length) {
+      throw new EnvError(
+        `Invalid environment:\n${missing.map((m) => `  ${m}: is required when JWT sign-in is on`).join('\n')}`,
+      );
+    }
+    jwt = {
+      jwksUrl: e.JWT_JWKS_URL,
+      publicKey: e.JWT_PUBLIC_KEY?.replaceAll('\\n', '\n'),
+      algorithms: e.JWT_ALGORITHMS?.split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+      issuer: e.JWT_ISSUER as string,
+      audience: e.JWT_AUDIENCE as string,
+      claims: { org: e.JWT_ORG_CLAIM, role: e.JWT_ROLE_CLAIM, name: e.JWT_NAME_CLAIM },
+    };
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -103,5 +145,6 @@ export function loadEnv(
     poolSize: e.DATABASE_POOL_SIZE,
     prepare: e.DATABASE_PREPARE,
     authCacheMs: e.AUTH_CACHE_MS,
+    jwt,
   };
 }
