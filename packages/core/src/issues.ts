@@ -38,6 +38,13 @@ export const ISSUE_CODES = [
   'not_found',
   /** A reseller the ISV does not work with. */
   'not_partner',
+  /**
+   * Text with a character no stored text may hold: NUL (U+0000), which Postgres text refuses,
+   * or an unpaired UTF-16 surrogate, which is not a character at all (never silently replaced).
+   */
+  'invalid_characters',
+  /** An instant or date whose year is outside 1..9999 (what Postgres and ISO 8601 both take). */
+  'year_out_of_range',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -169,6 +176,9 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   end_date_not_allowed: () => 'must be empty for no set time duration',
   not_found: () => 'names a record that does not exist',
   not_partner: () => 'names a reseller you do not work with',
+  invalid_characters: () =>
+    'must not contain NUL (U+0000) or an unpaired UTF-16 surrogate (text must be well-formed)',
+  year_out_of_range: (p) => `must have a year from ${p.minimum} to ${p.maximum}`,
 };
 
 const FORMAT_NAMES: Record<string, string> = {

@@ -3,7 +3,9 @@ import {
   DomainError,
   IdSchema,
   IsoInstantSchema,
+  isStorableText,
   type ListFilters,
+  MAX_CURSOR_LENGTH,
   normalizeListFilters,
   type SortDirection,
   type SortField,
@@ -35,7 +37,7 @@ export function filtersDigest(f: ListFilters): string {
   return createHash('sha256').update(canonical).digest().subarray(0, 9).toString('base64url');
 }
 
-const text = z.string().max(400);
+const text = z.string().max(400).refine(isStorableText);
 const int = z.number().int().min(0).max(2_147_483_647);
 /** What a key must look like for each sort field. */
 const KEY_SCHEMAS: Record<SortField, z.ZodType<string | number>> = {
@@ -84,7 +86,8 @@ export function decodeCursor(
   direction: SortDirection,
   filters: string,
 ): Cursor {
-  if (!/^[A-Za-z0-9_-]{1,1024}$/.test(raw)) throw invalid('not base64url');
+  if (raw.length > MAX_CURSOR_LENGTH) throw invalid(`longer than ${MAX_CURSOR_LENGTH} characters`);
+  if (!/^[A-Za-z0-9_-]+$/.test(raw)) throw invalid('not base64url');
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
