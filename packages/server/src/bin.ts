@@ -64,6 +64,11 @@ async function main(): Promise<void> {
     cors: parseCorsOrigins(env.corsOrigins),
     logger,
     authCacheMs: env.authCacheMs,
+    maxBatchSize: env.maxBatchSize,
+    callerLimits: env.callerLimits,
+    requestTimeoutMs: env.http.requestTimeoutMs,
+    headersTimeoutMs: env.http.headersTimeoutMs,
+    maxConnections: env.http.maxConnections,
     checkDatabase: () => db.orm.execute(sql`select 1`),
     demoIdentities: demo && env.nodeEnv !== 'production' ? DEMO_IDENTITIES : undefined,
   });
