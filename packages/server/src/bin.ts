@@ -10,6 +10,21 @@ import { createHttpServer } from './http/server.js';
 import { DEMO_IDENTITIES, seedDemo } from './seed/index.js';
 import { createStore } from './store/index.js';
 import { fixedClock } from './trpc/context.js';
+import { errorLogFields } from './trpc/internal-errors.js';
+
+/**
+ * A failure nothing else handled leaves the process in an unknown state: log it once (as JSON,
+ * without its internals: see internal-errors.ts) and exit 1, so that a supervisor restarts it.
+ */
+let crashing = false;
+const crash = (what: string) => (err: unknown) => {
+  if (crashing) return;
+  crashing = true;
+  createJsonLogger().error(what, errorLogFields(err));
+  process.exit(1);
+};
+process.on('uncaughtException', crash('uncaught exception'));
+process.on('unhandledRejection', crash('unhandled rejection'));
 
 /** Startup problems the operator can fix: printed as one clear line, exit code 2. */
 function fail(message: string): never {

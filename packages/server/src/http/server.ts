@@ -9,6 +9,7 @@ import {
 } from '../env.js';
 import type { Store } from '../store/types.js';
 import { bearerToken, createContext } from '../trpc/context.js';
+import { errorLogFields } from '../trpc/internal-errors.js';
 import { DEFAULT_AUTH_CACHE_MS } from '../trpc/principal-cache.js';
 import { appRouter } from '../trpc/routers/_app.js';
 import {
@@ -112,11 +113,8 @@ export function createHttpServer(opts: HttpServerOptions): HttpServer {
     onError({ error, path }) {
       // Expected failures reach the client; only the unexpected ones need a server log.
       if (error.code === 'INTERNAL_SERVER_ERROR') {
-        logger.error('procedure failed', {
-          procedure: path,
-          error: error.cause?.message ?? error.message,
-          stack: error.cause?.stack ?? error.stack,
-        });
+        // Never the error's own message or stack: Drizzle's hold the bound parameters.
+        logger.error('procedure failed', { procedure: path, ...errorLogFields(error) });
       }
     },
   });
@@ -127,7 +125,7 @@ export function createHttpServer(opts: HttpServerOptions): HttpServer {
       await opts.checkDatabase();
       sendJson(res, 200, { status: 'ok', database: 'ok' });
     } catch (err) {
-      logger.error('health check failed', { error: (err as Error).message });
+      logger.error('health check failed', errorLogFields(err));
       sendJson(res, 503, { status: 'unavailable', database: 'unreachable' });
     }
   }
@@ -194,7 +192,7 @@ export function createHttpServer(opts: HttpServerOptions): HttpServer {
         });
       }
       Promise.resolve(route(req, res, url)).catch((err: unknown) => {
-        logger.error('request failed', { path, error: (err as Error).message });
+        logger.error('request failed', { path, ...errorLogFields(err) });
         if (!res.headersSent) sendJson(res, 500, { error: 'INTERNAL', message: 'Internal error' });
         else res.end();
       });
