@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { sql } from 'drizzle-orm';
 import { cliEnv, HELP, parseCliArgs } from './cli.js';
 import { createDb } from './db/index.js';
 import { EnvError, loadEnv } from './env.js';
@@ -54,7 +53,12 @@ async function main(): Promise<void> {
   // createDb applies the committed migrations before returning.
   const db = await createDb(
     env.databaseUrl
-      ? { url: env.databaseUrl, maxConnections: env.poolSize, prepare: env.prepare }
+      ? {
+          url: env.databaseUrl,
+          maxConnections: env.poolSize,
+          prepare: env.prepare,
+          statementTimeoutMs: env.statementTimeoutMs,
+        }
       : { dataDir: env.dataDir },
   );
   const store = createStore(db);
@@ -84,7 +88,7 @@ async function main(): Promise<void> {
     requestTimeoutMs: env.http.requestTimeoutMs,
     headersTimeoutMs: env.http.headersTimeoutMs,
     maxConnections: env.http.maxConnections,
-    checkDatabase: () => db.orm.execute(sql`select 1`),
+    checkDatabase: () => db.health(),
     demoIdentities: demo && env.nodeEnv !== 'production' ? DEMO_IDENTITIES : undefined,
   });
   const url = await http.listen(env.port, env.host);

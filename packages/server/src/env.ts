@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { MAX_BATCH_SIZE } from '@resale-kit/core';
 import { z } from 'zod';
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from './db/client.js';
 import { DEFAULT_CALLS_PER_SECOND, DEFAULT_MAX_CONCURRENT } from './http/caller-limits.js';
 import { LOG_LEVELS } from './http/logger.js';
 import { DEFAULT_AUTH_CACHE_MS } from './trpc/principal-cache.js';
@@ -15,8 +16,6 @@ export const DEFAULT_POOL_SIZE = 20;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_CONNECTIONS = 1_000;
-/** Longest a single API statement may run in Postgres before it is cancelled. */
-export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
 /** Unset and empty are the same: `DATABASE_URL=` means "no Postgres". */
 const optionalText = z

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DomainError, MAX_BATCH_SIZE } from '@resale-kit/core';
+import type { DatabaseHealth } from '../db/health.js';
 import {
   DEFAULT_HEADERS_TIMEOUT_MS,
   DEFAULT_MAX_CONNECTIONS,
@@ -31,7 +32,11 @@ export interface HttpServerOptions {
   /** Browser origins allowed to call the API; CORS headers are off when absent. */
   cors?: CorsOptions;
   logger?: Logger;
-  /** Probes the database for GET /healthz; throw (or reject) when it is unreachable. */
+  /**
+   * Probes the database for GET /healthz; throw (or reject) when it is unreachable. Resolving
+   * with `{ schema }` (Database.health) reports the schema version, and a null schema (the
+   * tables are gone) answers 503.
+   */
   checkDatabase?: () => Promise<unknown>;
   /**
    * Served at GET /demo/identities so a demo UI can switch identity. Pass them only for a
@@ -122,8 +127,16 @@ export function createHttpServer(opts: HttpServerOptions): HttpServer {
   async function health(res: ServerResponse): Promise<void> {
     if (!opts.checkDatabase) return sendJson(res, 200, { status: 'ok', database: 'unchecked' });
     try {
-      await opts.checkDatabase();
-      sendJson(res, 200, { status: 'ok', database: 'ok' });
+      const checked = await opts.checkDatabase();
+      if (!(typeof checked === 'object' && checked !== null && 'schema' in checked)) {
+        return sendJson(res, 200, { status: 'ok', database: 'ok' });
+      }
+      const { schema } = checked as DatabaseHealth;
+      if (schema === null) {
+        logger.error('health check failed', { error: { message: 'the schema is missing' } });
+        return sendJson(res, 503, { status: 'unavailable', database: 'ok', schema: 'missing' });
+      }
+      sendJson(res, 200, { status: 'ok', database: 'ok', schema });
     } catch (err) {
       logger.error('health check failed', errorLogFields(err));
       sendJson(res, 503, { status: 'unavailable', database: 'unreachable' });
