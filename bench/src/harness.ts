@@ -35,6 +35,7 @@ export async function startServer(url: string, opts: { maxConnections?: number }
     orm: orm as unknown as Database['orm'],
     driver: 'postgres',
     migrate: async () => {},
+    health: async () => ({ schema: null }),
     close: () => client.end({ timeout: 5 }),
   };
   const store = createStore(db);

@@ -80,6 +80,16 @@ export const apiKeys = pgTable(
   (t) => [uniqueIndex('api_keys_key_hash_idx').on(t.keyHash)],
 );
 
+/**
+ * Secrets every server process on this database shares, created on first use: `cursor` signs
+ * list cursors (HMAC), so a cursor issued by one process is accepted by the others.
+ */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
+});
+
 export const products = pgTable(
   'products',
   {

@@ -4,6 +4,7 @@ import { prepareAuthenticate } from './auth.js';
 import { listProducts, listResellers } from './catalog.js';
 import { cloneOpportunity } from './clone.js';
 import { createOpportunities } from './create.js';
+import { loadCursorKey } from './cursor.js';
 import { deactivate } from './deactivate.js';
 import { getOpportunity } from './get.js';
 import { listOpportunities } from './list.js';
@@ -16,9 +17,19 @@ export * from './types.js';
 /** The Drizzle implementation of the persistence boundary, on PGlite or Postgres. */
 export function createStore(db: Database): Store {
   const { orm } = db;
+  // Read once per store (and again after a failure): the list's cursors are signed with it.
+  let cursorKey: Promise<Buffer> | undefined;
+  const cursorKeyOnce = () => {
+    cursorKey ??= loadCursorKey(orm).catch((err: unknown) => {
+      cursorKey = undefined;
+      throw err;
+    });
+    return cursorKey;
+  };
   return {
     authenticate: prepareAuthenticate(orm),
-    listOpportunities: (p, input, now) => listOpportunities(orm, p, input, now),
+    listOpportunities: async (p, input, now) =>
+      listOpportunities(orm, p, input, now, await cursorKeyOnce()),
     summary: (p, now) => readSummary(orm, p.isvId, now),
     getOpportunity: (p, id, now) => getOpportunity(orm, p, id, now),
     createOpportunities: (p, input, now) => createOpportunities(orm, p, input, now),
