@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { cliEnv, HELP, parseCliArgs } from './cli.js';
 import { createDb } from './db/index.js';
+import { DataFolderError } from './db/pglite-folder.js';
 import { EnvError, loadEnv } from './env.js';
 import { parseCorsOrigins } from './http/cors.js';
 import { createJsonLogger } from './http/logger.js';
@@ -115,6 +116,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  // A data folder the server must not open is the operator's to fix: one line, exit 2.
+  if (err instanceof DataFolderError) fail(err.message);
   const cause = (err as Error).cause as Error | undefined;
   const detail = cause ? `\ncaused by: ${cause.message}` : '';
   process.stderr.write(

@@ -11,6 +11,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { type DatabaseHealth, migrationTags, readHealth } from './health.js';
+import { checkPgliteFolder, DataFolderError } from './pglite-folder.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -75,7 +76,7 @@ export function migrationsFolder(): string {
 
 /** PGlite by default; postgres.js when a URL is given. Migrates unless told not to. */
 export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
-  const db = options.url ? openPostgres(options) : openPglite(options);
+  const db = options.url ? openPostgres(options) : await openPglite(options);
   if (options.migrate !== false) await db.migrate();
   return db;
 }
@@ -136,9 +137,21 @@ function openPostgres(options: CreateDbOptions): Database {
   };
 }
 
-function openPglite(options: CreateDbOptions): Database {
+async function openPglite(options: CreateDbOptions): Promise<Database> {
   const dataDir = options.dataDir ?? resolve('.pglite');
+  checkPgliteFolder(dataDir);
   const client = new PGlite(dataDir, { extensions: { pg_trgm } });
+  try {
+    await client.waitReady;
+  } catch (err) {
+    // PGlite's own message ("failed to initialize properly") names neither the folder nor why.
+    const cause = err instanceof Error ? err.message : String(err);
+    throw new DataFolderError(
+      `PGlite could not open its data folder ${dataDir}: ${cause} (a damaged or partly ` +
+        'written folder, or one made by another PGlite version)',
+      { cause: err },
+    );
+  }
   const orm = drizzlePglite(client, { schema, logger: options.logger ?? false });
   const tags = migrationTags(migrationsFolder());
   return {
