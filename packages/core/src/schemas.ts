@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { isCalendarDate } from './dates.js';
+import { hasAtMostDecimals, isAwsAccountId, normalizeBuyerAccountId } from './drafts.js';
 import { type IssueCode, requiredWhenMissing } from './issues.js';
 import {
   charLength,
   DURATION_TYPES,
   EVENT_TYPES,
   MAX_DESCRIPTION_LENGTH,
+  MAX_DISCOUNT_DECIMALS,
+  MAX_DISCOUNT_PERCENT,
   MAX_NAME_LENGTH,
+  MAX_YEAR,
+  MIN_DISCOUNT_PERCENT_EXCLUSIVE,
+  MIN_YEAR,
   ROLES,
   STATUSES,
 } from './vocabulary.js';
@@ -14,41 +20,66 @@ import {
 export const StatusSchema = z.enum(STATUSES, { error: requiredWhenMissing });
 export const DurationTypeSchema = z.enum(DURATION_TYPES, { error: requiredWhenMissing });
 
-const hasAtMostTwoDecimals = (n: number): boolean => {
-  const scaled = n * 100;
-  return Math.abs(scaled - Math.round(scaled)) < 1e-9;
-};
-
 // Messages in core's schemas are issue codes (issues.ts), never sentences.
 /** A rule zod has no native issue for: its code and the numbers a message needs. */
 const rule = (code: IssueCode, params: Record<string, string | number> = {}) => ({
   params: { code, ...params },
 });
 
+/** In a `u` regex a surrogate pair is one code point: only an unpaired surrogate is `Cs`. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Text Postgres can store as it was sent: no NUL (U+0000, which `text` refuses) and no unpaired
+ * UTF-16 surrogate (not a character; a driver would silently replace it with U+FFFD).
+ */
+export const isStorableText = (s: string): boolean =>
+  !s.includes('\u0000') && !LONE_SURROGATE.test(s);
+
+/** Text of any length that `isStorableText` accepts. */
+export const StorableTextSchema = z
+  .string({ error: requiredWhenMissing })
+  .refine(isStorableText, rule('invalid_characters'));
+
+/** NaN (text the format check already refuses) is left to that check. */
+const yearInRange = (year: number) => Number.isNaN(year) || (year >= MIN_YEAR && year <= MAX_YEAR);
+const yearRule = rule('year_out_of_range', { minimum: MIN_YEAR, maximum: MAX_YEAR });
+
 export const IdSchema = z.uuid({ error: requiredWhenMissing });
-export const IsoInstantSchema = z.iso.datetime({ offset: true, error: requiredWhenMissing });
+/** An ISO 8601 instant with an offset, whose UTC year is within 1..9999 (Postgres refuses 0). */
+export const IsoInstantSchema = z.iso
+  .datetime({ offset: true, error: requiredWhenMissing })
+  .refine((s) => yearInRange(new Date(s).getUTCFullYear()), yearRule);
 export const CalendarDateSchema = z
   .string({ error: requiredWhenMissing })
-  .refine(isCalendarDate, rule('not_calendar_date'));
+  .refine(isCalendarDate, rule('not_calendar_date'))
+  .refine((s) => yearInRange(Number(s.slice(0, 4))), yearRule);
 
 export const DiscountSchema = z.object(
   {
     type: z.literal('percentage', { error: requiredWhenMissing }),
     percent: z
       .number({ error: requiredWhenMissing })
-      .gt(0)
-      .lte(100)
-      .refine(hasAtMostTwoDecimals, rule('too_many_decimals', { maximum: 2 })),
+      .gt(MIN_DISCOUNT_PERCENT_EXCLUSIVE)
+      .lte(MAX_DISCOUNT_PERCENT)
+      .refine(
+        (n) => hasAtMostDecimals(n, MAX_DISCOUNT_DECIMALS),
+        rule('too_many_decimals', { maximum: MAX_DISCOUNT_DECIMALS }),
+      ),
   },
   { error: requiredWhenMissing },
 );
 export type Discount = z.infer<typeof DiscountSchema>;
 
-/** Trimmed text of at most `max` code points (as Postgres counts characters). */
-const boundedText = (max: number) =>
+/**
+ * Trimmed storable text of at most `max` Unicode code points, as Postgres counts characters
+ * (not visible characters: an emoji family is several code points).
+ */
+export const boundedText = (max: number) =>
   z
     .string({ error: requiredWhenMissing })
     .trim()
+    .refine(isStorableText, rule('invalid_characters'))
     .refine((s) => charLength(s) <= max, rule('too_long', { maximum: max }));
 
 export const NameSchema = boundedText(MAX_NAME_LENGTH).refine(
@@ -88,10 +119,11 @@ export type StatusFields = Pick<
   'durationType' | 'endDate' | 'restrictedAt' | 'timesUsed'
 >;
 
-/** An AWS account id: 12 digits. */
+/** An AWS account id: 12 digits, as typed ("1234 5678-9012") and stored without spaces or dashes. */
 export const BuyerAccountIdSchema = z
   .string({ error: requiredWhenMissing })
-  .refine((s) => /^\d{12}$/.test(s), rule('invalid_format', { format: 'aws_account_id' }));
+  .transform(normalizeBuyerAccountId)
+  .refine(isAwsAccountId, rule('invalid_format', { format: 'aws_account_id' }));
 
 /** A Channel Partner Private Offer created from an opportunity. */
 export const OfferSchema = z.object({

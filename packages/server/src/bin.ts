@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { sql } from 'drizzle-orm';
 import { JwtConfigError, jwtAuthenticate } from './auth/jwt.js';
 import { cliEnv, HELP, OPERATOR_COMMANDS, parseCliArgs, splitDataDir } from './cli.js';
 import { createDb } from './db/index.js';
+import { DataFolderError } from './db/pglite-folder.js';
 import { EnvError, loadEnv } from './env.js';
 import { parseCorsOrigins } from './http/cors.js';
 import { createJsonLogger } from './http/logger.js';
@@ -12,6 +12,21 @@ import { runOperatorCommand, UsageError, validDemoKeyIds } from './operator.js';
 import { DEMO_IDENTITIES, seedDemo } from './seed/index.js';
 import { createStore } from './store/index.js';
 import { fixedClock } from './trpc/context.js';
+import { errorLogFields } from './trpc/internal-errors.js';
+
+/**
+ * A failure nothing else handled leaves the process in an unknown state: log it once (as JSON,
+ * without its internals: see internal-errors.ts) and exit 1, so that a supervisor restarts it.
+ */
+let crashing = false;
+const crash = (what: string) => (err: unknown) => {
+  if (crashing) return;
+  crashing = true;
+  createJsonLogger().error(what, errorLogFields(err));
+  process.exit(1);
+};
+process.on('uncaughtException', crash('uncaught exception'));
+process.on('unhandledRejection', crash('unhandled rejection'));
 
 /** Startup problems the operator can fix: printed as one clear line, exit code 2. */
 function fail(message: string): never {
@@ -26,7 +41,12 @@ async function openDatabase(env: ReturnType<typeof loadEnv>) {
   // createDb applies the committed migrations before returning.
   return createDb(
     env.databaseUrl
-      ? { url: env.databaseUrl, maxConnections: env.poolSize, prepare: env.prepare }
+      ? {
+          url: env.databaseUrl,
+          maxConnections: env.poolSize,
+          prepare: env.prepare,
+          statementTimeoutMs: env.statementTimeoutMs,
+        }
       : { dataDir: env.dataDir },
   );
 }
@@ -112,7 +132,12 @@ async function main(): Promise<void> {
     cors: parseCorsOrigins(env.corsOrigins),
     logger,
     authCacheMs: env.authCacheMs,
-    checkDatabase: () => db.orm.execute(sql`select 1`),
+    maxBatchSize: env.maxBatchSize,
+    callerLimits: env.callerLimits,
+    requestTimeoutMs: env.http.requestTimeoutMs,
+    headersTimeoutMs: env.http.headersTimeoutMs,
+    maxConnections: env.http.maxConnections,
+    checkDatabase: () => db.health(),
     demoIdentities: demo && !production ? DEMO_IDENTITIES : undefined,
     authenticate: env.jwt
       ? await jwtAuthenticate(store, env.jwt).catch((err: unknown) =>
@@ -144,6 +169,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  // A data folder the server must not open is the operator's to fix: one line, exit 2.
+  if (err instanceof DataFolderError) fail(err.message);
   const cause = (err as Error).cause as Error | undefined;
   const detail = cause ? `\ncaused by: ${cause.message}` : '';
   process.stderr.write(

@@ -11,6 +11,12 @@ export {
 } from './db/index.js';
 // API: the tRPC router, its contexts and the HTTP server.
 export { EnvError, loadEnv, type ServerEnv } from './env.js';
+export {
+  type CallerLimitsOptions,
+  DEFAULT_CALLS_PER_SECOND,
+  DEFAULT_MAX_CONCURRENT,
+  NO_CALLER_LIMITS,
+} from './http/caller-limits.js';
 export { type CorsOptions, parseCorsOrigins } from './http/cors.js';
 export { createJsonLogger, type Logger, type LogLevel } from './http/logger.js';
 export { createHttpServer, type HttpServer, type HttpServerOptions } from './http/server.js';

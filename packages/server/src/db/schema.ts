@@ -157,6 +157,16 @@ export const auditLog = pgTable(
   ],
 );
 
+/**
+ * Secrets every server process on this database shares, created on first use: `cursor` signs
+ * list cursors (HMAC), so a cursor issued by one process is accepted by the others.
+ */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
+});
+
 export const products = pgTable(
   'products',
   {
@@ -249,6 +259,12 @@ export const opportunities = pgTable(
       index('opp_isv_reseller_name_idx').on(t.isvId, t.resellerName, t.id),
       index('opp_isv_times_used_idx').on(t.isvId, t.timesUsed, t.id),
       index('opp_isv_discount_idx').on(t.isvId, t.discountBps, t.id),
+      // Sorting by end date: no end sorts last, as in store/list.ts (same expression).
+      index('opp_isv_end_idx').on(
+        t.isvId,
+        sql`coalesce(${t.endAt}, 'infinity'::timestamptz)`,
+        t.id,
+      ),
       index('opp_isv_id_idx').on(t.isvId, t.id),
       index('opp_isv_product_idx').on(t.isvId, t.productId, t.createdAt),
       index('opp_isv_reseller_idx').on(t.isvId, t.resellerId, t.createdAt),

@@ -74,7 +74,11 @@ describe('resale-kit-server', () => {
     expect(first.output()).toContain('Seeded demo data. Demo API keys:');
     expect(first.output()).toContain('rk_demo_isv_acme_admin');
 
-    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({
+      status: 'ok',
+      database: 'ok',
+      schema: expect.stringMatching(/^\d{4}_/),
+    });
     const identities = (await (await fetch(`${url}/demo/identities`)).json()) as {
       apiKey: string;
     }[];
