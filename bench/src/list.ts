@@ -150,7 +150,13 @@ export async function runList(opts: { maxMs?: number; iterations?: number } = {}
         select u.isv_id, u.id as user_id from api_keys k join users u on u.id = k.user_id
         where k.key_hash = encode(sha256(convert_to(${key}, 'UTF8')), 'hex')`;
       if (!u) throw new Error(`unknown bench key ${key}`);
-      const p: Principal = { kind: 'isv', isvId: u.isv_id, userId: u.user_id, name: 'bench' };
+      const p: Principal = {
+        kind: 'isv',
+        isvId: u.isv_id,
+        userId: u.user_id,
+        name: 'bench',
+        role: 'admin',
+      };
       principals.set(key, p);
       return p;
     };
