@@ -15,6 +15,8 @@ const COLUMNS: Record<Exclude<SortField, 'status'>, { col: string; cast: string 
   timesUsed: { col: 'times_used', cast: 'integer' },
   id: { col: 'id', cast: 'uuid' },
   discount: { col: 'discount_bps', cast: 'integer' },
+  // No end date sorts last, as the server's opp_isv_end_idx orders it.
+  endDate: { col: "coalesce(end_at, 'infinity'::timestamptz)", cast: 'timestamptz' },
 };
 
 /** Core's status rule, plainly (restricted, then single-use used, then past its end). */

@@ -48,8 +48,13 @@ export async function cannedStore(url: string): Promise<Store> {
       replayed: false,
     };
     const summary = await real.summary(isv as IsvPrincipal, now);
+    // The key lookups as the real Store answers them, read once (with a far expiry: canned).
+    const isvAuth = await real.resolveApiKey(benchApiKey('isv', 0), now);
+    const resellerAuth = await real.resolveApiKey(benchApiKey('reseller', 1), now);
     return {
       authenticate: async (key: string) => (key.includes('isv') ? isv : reseller),
+      resolveApiKey: async (key: string) => (key.includes('isv') ? isvAuth : resellerAuth),
+      onAuthChange: () => () => {},
       listOpportunities: async () => page,
       summary: async () => summary,
       createOffer: async () => offer,
