@@ -169,20 +169,22 @@ export async function runNewcomer() {
   // Default baseline: this very commit with `pnpm dev` on the full build (types included), as
   // before the JS-only dev build. `--baseline <ref>` compares with another commit as it is.
   const baselineRef = arg('baseline');
-  const ref = arg('ref', 'HEAD') as string;
+  // One commit for both starts, even if the branch moves while they run.
+  const name = arg('ref', 'HEAD') as string;
+  const ref = git(REPO, 'rev-parse', name);
   // Baseline first, then this commit: both in the same minutes, on the same load.
   const baseline = baselineRef
     ? await coldStart(baselineRef)
-    : { ...(await coldStart(ref, { fullBuild: true })), ref: `${ref}, dev on the full build` };
+    : { ...(await coldStart(ref, { fullBuild: true })), ref: `${name}, dev on the full build` };
   process.stdout.write(`  ${baseline.ref}: ${fmt(baseline.totalMs / 1000, 1)} s\n`);
-  const current = await coldStart(ref);
-  process.stdout.write(`  ${ref}: ${fmt(current.totalMs / 1000, 1)} s\n`);
+  const current = { ...(await coldStart(ref)), ref: name };
+  process.stdout.write(`  ${name}: ${fmt(current.totalMs / 1000, 1)} s\n`);
   const targets: Target[] = [
     target({
       area: 'newcomer',
       name: 'cold `pnpm install && pnpm dev` until the demo answers',
       figure: current.totalMs / 1000,
-      figureLabel: `${ref} (${current.commit.slice(0, 8)})`,
+      figureLabel: `${name} (${current.commit.slice(0, 8)})`,
       baseline: baseline.totalMs / 1000,
       baselineLabel: `${baseline.ref} (${baseline.commit.slice(0, 8)})`,
       factor: 0.5,
