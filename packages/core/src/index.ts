@@ -1,3 +1,4 @@
+export * from './admin.js';
 export * from './dates.js';
 export * from './drafts.js';
 export * from './duration.js';
@@ -8,6 +9,7 @@ export * from './inputs.js';
 export * from './issues.js';
 export * from './list-filters.js';
 export * from './list-view.js';
+export * from './permissions.js';
 export * from './results.js';
 export * from './schemas.js';
 export * from './status.js';

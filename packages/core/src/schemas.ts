@@ -11,6 +11,7 @@ import {
   MAX_DISCOUNT_PERCENT,
   MAX_NAME_LENGTH,
   MIN_DISCOUNT_PERCENT_EXCLUSIVE,
+  ROLES,
   STATUSES,
 } from './vocabulary.js';
 
@@ -126,13 +127,22 @@ export type Product = z.infer<typeof ProductSchema>;
 export const ResellerSchema = z.object({ id: IdSchema, name: z.string() });
 export type Reseller = z.infer<typeof ResellerSchema>;
 
-/** Who is calling: a user of one ISV, or a user of one reseller. */
+export const RoleSchema = z.enum(ROLES);
+
+/** Who is calling: a user of one ISV, or a user of one reseller, with the user's role. */
 export const PrincipalSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('isv'), userId: IdSchema, name: z.string(), isvId: IdSchema }),
+  z.object({
+    kind: z.literal('isv'),
+    userId: IdSchema,
+    name: z.string(),
+    role: RoleSchema,
+    isvId: IdSchema,
+  }),
   z.object({
     kind: z.literal('reseller'),
     userId: IdSchema,
     name: z.string(),
+    role: RoleSchema,
     resellerId: IdSchema,
   }),
 ]);

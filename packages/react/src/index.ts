@@ -69,6 +69,7 @@ export {
 export {
   DEFAULT_COLUMN_IDS,
   defaultColumnDefinitions,
+  visibleColumnsForFilter,
 } from './OpportunitiesTable/defaultColumns.js';
 export { OpportunitiesTable } from './OpportunitiesTable/OpportunitiesTable.js';
 export type {
