@@ -2,19 +2,19 @@ import type {
   AdminProduct,
   ApiKeyInfo,
   AuditEntry,
-  BlockedReason,
   CloneOpportunityInput,
   CreateApiKeyInput,
   CreatedApiKey,
   CreateOfferInput,
+  CreateOfferResult,
   CreateOpportunity,
   CreateProductInput,
   CreateUserInput,
+  DeactivateResult,
   Invitation,
   ListOpportunitiesInputSchema,
-  Offer,
   Opportunity,
-  OpportunityEvent,
+  OpportunityDetails,
   OrgUser,
   Partner,
   Principal,
@@ -50,22 +50,8 @@ export interface OpportunityPage {
   total: number;
 }
 
-export interface OpportunityDetails {
-  opportunity: Opportunity;
-  offers: Offer[];
-  events: OpportunityEvent[];
-}
-
-export type DeactivateResult =
-  | { id: string; ok: true; opportunity: Opportunity }
-  | { id: string; ok: false; reason: BlockedReason | 'NOT_FOUND' };
-
-export interface CreateOfferResult {
-  offer: Offer;
-  opportunity: Opportunity;
-  /** True when the idempotency key was seen before: the first result, nothing counted again. */
-  replayed: boolean;
-}
+// The results the API returns are core's (the kit's components take them as props).
+export type { CreateOfferResult, DeactivateResult, OpportunityDetails } from '@resale-kit/core';
 
 /**
  * Every method enforces tenancy itself: another tenant's record is reported as missing
