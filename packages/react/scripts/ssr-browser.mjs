@@ -135,7 +135,9 @@ try {
       const seen = problems.length > 0;
       if (seen) passed += 1;
       else failed += 1;
-      console.log(`${seen ? '✓' : '✗'} ssr: the check sees a mismatch (${problems[0] ?? 'none'})`);
+      console.log(
+        `${seen ? '✓' : '✗'} ssr: the check sees a mismatch (${problems[0]?.split('\n')[0] ?? 'none'})`,
+      );
     } else if (problems.length) {
       failed += 1;
       console.log(`✗ ssr: ${id}\n  ${problems.join('\n  ')}`);

@@ -22,6 +22,17 @@ export function useOpportunityTable() {
     setSelected([]);
   }, [listKey]);
 
+  // A page link whose cursor the API refused (INVALID_CURSOR: garbled, or issued for another
+  // list) cannot succeed on retry: restart at the first page and say so while it is shown.
+  const [restartedAt, setRestartedAt] = useState<string | null>(null);
+  const { invalidCursor } = list;
+  useEffect(() => {
+    if (!invalidCursor) return;
+    const first = { cursor: null, page: 1 };
+    setRestartedAt(JSON.stringify({ ...state, ...first }));
+    update(first);
+  }, [invalidCursor, state, update]);
+
   const page = list.data;
   // While a new page loads, the rows shown are the previous list's (keepPreviousData): its
   // cursors may belong to other filters or sort (INVALID_CURSOR), so they page nowhere.
@@ -52,10 +63,12 @@ export function useOpportunityTable() {
     pageSize: PAGE_SIZE,
     // The previous page's rows stay, marked busy, while the next one loads.
     loading: list.isPending || list.isPlaceholderData,
-    error: list.error
-      ? `The opportunities could not be loaded: ${errorMessage(list.error)}`
-      : undefined,
-    onRetry: () => (list.invalidCursor ? update({ cursor: null, page: 1 }) : list.refetch()),
+    error:
+      list.error && !invalidCursor
+        ? `The opportunities could not be loaded: ${errorMessage(list.error)}`
+        : undefined,
+    notice: restartedAt === listKey,
+    onRetry: () => list.refetch(),
     filteringActive: isFiltering(state),
     onClearFilter: clearFilters,
   } satisfies Partial<OpportunitiesTableProps>;

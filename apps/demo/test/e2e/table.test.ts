@@ -104,6 +104,44 @@ describe('the opportunities table', () => {
     });
   });
 
+  it('a page link with a cursor the API refuses restarts at page 1, with a notice', async () => {
+    const { page, step } = h;
+    await step('open a link with a garbled cursor', async () => {
+      await openAs(page, h.appUrl, ISV);
+      const first = await rowNames(page);
+      await page.goto(`${h.appUrl}/?cursor=bm90LWEtY3Vyc29y&page=3`);
+      await page.getByText(/That page is no longer available/).waitFor();
+      await expect.poll(() => new URL(page.url()).searchParams.get('cursor')).toBe(null);
+      await expect.poll(() => rowNames(page)).toEqual(first);
+      expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+    });
+  });
+
+  it('the "Expiring in 30 days" card shows the Expires column, sortable on the server', async () => {
+    const { page, step } = h;
+    await step('filter by the card', async () => {
+      await openAs(page, h.appUrl, ISV);
+      const expires = page.getByRole('columnheader', { name: /^Expires/ });
+      expect(await expires.count()).toBe(0);
+      await page.getByRole('button', { name: /^Expiring in 30 days/ }).click();
+      await expires.waitFor();
+      await page.getByRole('button', { name: 'Expires', exact: true }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('endDate');
+      await expect.poll(() => expires.getAttribute('aria-sort')).toBe('ascending');
+      await waitForRows(page);
+      // Every row expires within the window, so each has a date; in ascending order.
+      const at = await expires.evaluate((th) => (th as HTMLTableCellElement).cellIndex);
+      const texts = await page
+        .getByRole('table')
+        .locator('tbody tr')
+        .evaluateAll((rows, i) => rows.map((r) => r.children[i]?.textContent ?? ''), at);
+      const times = texts.map((t) => Date.parse(t));
+      expect(times.length).toBeGreaterThan(0);
+      expect(times.every(Number.isFinite), texts.join(', ')).toBe(true);
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+    });
+  });
+
   it('while a new filter loads, Next waits for its page (the rows shown are the old list)', async () => {
     const { page, step } = h;
     const next = page.getByRole('button', { name: /Next/ });
