@@ -1,12 +1,15 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
+// `tsup --no-dts` (the build:js task `pnpm dev` depends on) emits the JavaScript only: types
+// take most of a build and nothing in dev reads them. It leaves the types of an earlier
+// `pnpm build` in place (no clean), so an editor or tsc still finds them.
+export default defineConfig((flags) => ({
   entry: ['src/index.ts', 'src/react.tsx'],
   format: ['esm'],
   // Inline the router's type so consumers need no server package to typecheck.
-  dts: { resolve: ['@resale-kit/server'] },
-  clean: true,
+  dts: flags.dts === false ? false : { resolve: ['@resale-kit/server'] },
+  clean: flags.dts !== false,
   sourcemap: true,
   target: 'es2022',
   external: ['react', '@tanstack/react-query'],
-});
+}));

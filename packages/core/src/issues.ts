@@ -36,7 +36,7 @@ export const ISSUE_CODES = [
   'end_date_not_allowed',
   /** A referenced record that does not exist for this caller (another tenant's looks the same). */
   'not_found',
-  /** A reseller the ISV does not work with. */
+  /** A reseller the ISV does not work with (never linked, or unlinked). */
   'not_partner',
   /**
    * Text with a character no stored text may hold: NUL (U+0000), which Postgres text refuses,
@@ -45,6 +45,14 @@ export const ISSUE_CODES = [
   'invalid_characters',
   /** An instant or date whose year is outside 1..9999 (what Postgres and ISO 8601 both take). */
   'year_out_of_range',
+  /** An archived product: it takes no new opportunities. */
+  'archived',
+  /** A value another record of the organization already holds (a product's externalId). */
+  'already_exists',
+  /** Would leave the organization without an admin. */
+  'last_admin',
+  /** An instant that must be in the future (a key's expiry). params: { now } */
+  'not_in_future',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -179,6 +187,10 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   invalid_characters: () =>
     'must not contain NUL (U+0000) or an unpaired UTF-16 surrogate (text must be well-formed)',
   year_out_of_range: (p) => `must have a year from ${p.minimum} to ${p.maximum}`,
+  archived: () => 'names an archived product',
+  already_exists: () => 'is already used by another record of your organization',
+  last_admin: () => 'would leave the organization without an admin',
+  not_in_future: (p) => `must be in the future (now is ${p.now})`,
 };
 
 const FORMAT_NAMES: Record<string, string> = {

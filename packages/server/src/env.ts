@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { MAX_BATCH_SIZE } from '@resale-kit/core';
 import { z } from 'zod';
+import type { JwtAuthOptions } from './auth/jwt.js';
 import { DEFAULT_STATEMENT_TIMEOUT_MS } from './db/client.js';
 import { DEFAULT_CALLS_PER_SECOND, DEFAULT_MAX_CONCURRENT } from './http/caller-limits.js';
 import { LOG_LEVELS } from './http/logger.js';
@@ -63,6 +64,19 @@ const EnvSchema = z.object({
       error: 'must be a whole number of milliseconds (0 turns the cache off)',
     })
     .transform((v) => (v === undefined ? DEFAULT_AUTH_CACHE_MS : Number(v))),
+  JWT_JWKS_URL: optionalText.pipe(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  ),
+  JWT_PUBLIC_KEY: optionalText.refine(
+    (v) => v === undefined || v.includes('-----BEGIN PUBLIC KEY-----'),
+    { error: 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)' },
+  ),
+  JWT_ALGORITHMS: optionalText,
+  JWT_ISSUER: optionalText,
+  JWT_AUDIENCE: optionalText,
+  JWT_ORG_CLAIM: optionalText,
+  JWT_ROLE_CLAIM: optionalText,
+  JWT_NAME_CLAIM: optionalText,
   DATABASE_PREPARE: optionalText
     .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'))
     .transform((v) => v === 'true'),
@@ -106,7 +120,7 @@ export interface ServerEnv {
   logLevel: (typeof LOG_LEVELS)[number];
   /** DATABASE_POOL_SIZE: postgres.js pool size (Postgres only). */
   poolSize: number;
-  /** AUTH_CACHE_MS: how long a resolved API key is trusted before it is looked up again. */
+  /** AUTH_CACHE_MS: how long a resolved API key is kept (cleared by any revocation). */
   authCacheMs: number;
   /** DATABASE_PREPARE: keep fixed statements prepared (false behind a transaction pooler). */
   prepare: boolean;
@@ -120,6 +134,8 @@ export interface ServerEnv {
   statementTimeoutMs: number;
   /** RESALE_KIT_DEBUG_ERRORS=1: internal errors carry their stack and cause (never by default). */
   debugErrors: boolean;
+  /** JWT_*: sign-in with the host's JWTs beside API keys; undefined when not configured. */
+  jwt: JwtAuthOptions | undefined;
 }
 
 export class EnvError extends Error {
@@ -149,6 +165,32 @@ export function loadEnv(
         '(the headers are part of the request)',
     );
   }
+  let jwt: JwtAuthOptions | undefined;
+  if (e.JWT_JWKS_URL || e.JWT_PUBLIC_KEY) {
+    const missing = [!e.JWT_ISSUER && 'JWT_ISSUER', !e.JWT_AUDIENCE && 'JWT_AUDIENCE'].filter(
+      Boolean,
+    );
+    if (e.JWT_JWKS_URL && e.JWT_PUBLIC_KEY) {
+      throw new EnvError(
+        'Invalid environment:\n  JWT_PUBLIC_KEY: set JWT_JWKS_URL or JWT_PUBLIC_KEY, not both',
+      );
+    }
+    if (missing.length) {
+      throw new EnvError(
+        `Invalid environment:\n${missing.map((m) => `  ${m}: is required when JWT sign-in is on`).join('\n')}`,
+      );
+    }
+    jwt = {
+      jwksUrl: e.JWT_JWKS_URL,
+      publicKey: e.JWT_PUBLIC_KEY?.replaceAll('\\n', '\n'),
+      algorithms: e.JWT_ALGORITHMS?.split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+      issuer: e.JWT_ISSUER as string,
+      audience: e.JWT_AUDIENCE as string,
+      claims: { org: e.JWT_ORG_CLAIM, role: e.JWT_ROLE_CLAIM, name: e.JWT_NAME_CLAIM },
+    };
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -173,5 +215,6 @@ export function loadEnv(
     },
     statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     debugErrors: e.RESALE_KIT_DEBUG_ERRORS,
+    jwt,
   };
 }

@@ -1,4 +1,7 @@
 // Persistence: database factory, migrations, the Store and demo data.
+
+// Sign-in with the host's JWTs (the `authenticate` hook), and the operator's commands.
+export { type JwtAuthOptions, JwtConfigError, jwtAuthenticate } from './auth/jwt.js';
 export {
   type CreateDbOptions,
   createDb,
@@ -17,7 +20,14 @@ export {
 export { type CorsOptions, parseCorsOrigins } from './http/cors.js';
 export { createJsonLogger, type Logger, type LogLevel } from './http/logger.js';
 export { createHttpServer, type HttpServer, type HttpServerOptions } from './http/server.js';
+export { runOperatorCommand, UsageError, validDemoKeyIds } from './operator.js';
 export { DEMO_IDENTITIES, type DemoIdentity, demoId, seedDemo } from './seed/index.js';
+export {
+  type CreatedOrganization,
+  createOrganization,
+  listOrganizations,
+  type Organization,
+} from './store/admin/operator.js';
 export { createStore } from './store/index.js';
 export * from './store/types.js';
 export * from './trpc/index.js';

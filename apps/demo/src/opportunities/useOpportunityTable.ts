@@ -1,5 +1,5 @@
 import type { Opportunity } from '@resale-kit/core';
-import type { OpportunitiesTableProps } from '@resale-kit/react';
+import { type OpportunitiesTableProps, visibleColumnsForFilter } from '@resale-kit/react';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/errorMessage';
 import { isFiltering, PAGE_SIZE } from '../url/listState';
@@ -29,6 +29,10 @@ export function useOpportunityTable() {
   const tableProps = {
     items: page?.items ?? [],
     totalCount: page?.total,
+    // "Expires" joins the columns when the list is narrowed to what expires soon.
+    visibleColumns: visibleColumnsForFilter({
+      expiringWithinDays: state.expiringWithinDays ?? undefined,
+    }),
     selectedItems: selected,
     onSelectionChange: ({ selectedItems }) => setSelected([...selectedItems]),
     sorting: state.sort,
@@ -46,7 +50,8 @@ export function useOpportunityTable() {
       cursors?.nextCursor && update({ cursor: cursors.nextCursor, page: state.page + 1 }),
     currentPage: state.page,
     pageSize: PAGE_SIZE,
-    loading: list.isPending,
+    // The previous page's rows stay, marked busy, while the next one loads.
+    loading: list.isPending || list.isPlaceholderData,
     error: list.error
       ? `The opportunities could not be loaded: ${errorMessage(list.error)}`
       : undefined,

@@ -30,6 +30,19 @@ export interface Database {
    * the pool is saturated. Rejects when the database is unreachable.
    */
   health(): Promise<DatabaseHealth>;
+  /**
+   * Postgres only: LISTEN on `channel` on a dedicated connection. `onNotify` runs for each
+   * NOTIFY, `onListen` each time the LISTEN is (re)established (notifications sent while the
+   * connection was down are lost, so a listener treats a reconnect as "anything may have
+   * changed"). Null on PGlite, which is single-process: nobody else can change its data.
+   */
+  listen?:
+    | ((
+        channel: string,
+        onNotify: () => void,
+        onListen: () => void,
+      ) => Promise<() => Promise<void>>)
+    | null;
   close(): Promise<void>;
 }
 
@@ -131,6 +144,10 @@ function openPostgres(options: CreateDbOptions): Database {
       }
     },
     health: () => readHealth((text) => probe.unsafe(text), tags),
+    listen: async (channel, onNotify, onListen) => {
+      const { unlisten } = await client.listen(channel, () => onNotify(), onListen);
+      return unlisten;
+    },
     close: async () => {
       await Promise.all([client.end({ timeout: 5 }), probe.end({ timeout: 5 })]);
     },
@@ -161,6 +178,7 @@ async function openPglite(options: CreateDbOptions): Promise<Database> {
     // PGlite is one connection in this process: there is no pool to bypass.
     health: () =>
       readHealth(async (text) => (await client.query<Record<string, unknown>>(text)).rows, tags),
+    listen: null,
     close: () => client.close(),
   };
 }

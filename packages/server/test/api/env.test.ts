@@ -143,7 +143,13 @@ describe('the bin flags', () => {
       'x',
       '--no-seed',
     ]);
-    expect(args).toEqual({ help: false, port: '4000', host: '0.0.0.0', dataDir: 'x', seed: false });
+    expect(args).toEqual({
+      help: false,
+      port: '4000',
+      host: '0.0.0.0',
+      dataDir: 'x',
+      seedDemo: false,
+    });
     expect(loadEnv(cliEnv(args, { PORT: '5000' }), '/w')).toMatchObject({
       port: 4000,
       host: '0.0.0.0',
