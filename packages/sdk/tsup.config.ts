@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/react.tsx'],
+  // The react entry keeps its published name: dist/react.js.
+  entry: { index: 'src/index.ts', react: 'src/react/index.ts' },
   format: ['esm'],
   // Inline the router's type so consumers need no server package to typecheck.
   dts: { resolve: ['@resale-kit/server'] },
