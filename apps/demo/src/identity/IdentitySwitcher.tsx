@@ -1,5 +1,6 @@
+import { FIRST_PAGE_VIEW } from '@resale-kit/core';
 import { useId } from 'react';
-import { useListState } from '../url/useListState';
+import { useTableView } from '../opportunities/useTableView';
 import { switchIdentity } from './identityStore';
 import { useIdentity } from './useIdentity';
 
@@ -7,7 +8,7 @@ import { useIdentity } from './useIdentity';
 export function IdentitySwitcher() {
   const identity = useIdentity();
   const id = useId();
-  const { clearFilters } = useListState();
+  const [view, setView] = useTableView();
   if (identity.phase !== 'ready') return null;
   const isv = identity.identities.filter((i) => i.kind === 'isv');
   const resellers = identity.identities.filter((i) => i.kind === 'reseller');
@@ -19,7 +20,7 @@ export function IdentitySwitcher() {
         value={identity.current.label}
         onChange={(e) => {
           // Filters name one tenant's products and resellers: start the new identity unfiltered.
-          clearFilters();
+          setView({ ...FIRST_PAGE_VIEW, sort: view.sort });
           switchIdentity(e.target.value);
         }}
       >

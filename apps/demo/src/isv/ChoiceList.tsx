@@ -8,7 +8,6 @@ export interface ChoiceListProps {
   value: string[];
   onChange: (ids: string[]) => void;
   loading: boolean;
-  loadError: string | null;
   errorId: string;
   errors: string[] | undefined;
 }
@@ -39,11 +38,6 @@ export function ChoiceList(props: ChoiceListProps) {
         {props.hint}
       </p>
       {props.loading && <p role="status">Loading…</p>}
-      {props.loadError && (
-        <p className="demo-inline-error" role="alert">
-          Could not load the list: {props.loadError}
-        </p>
-      )}
       {options.length > 0 && (
         <div className="demo-choice-list">
           <label className="demo-choice-all">

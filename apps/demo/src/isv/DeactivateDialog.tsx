@@ -1,8 +1,6 @@
 import { canDeactivate, type Opportunity, STATUS_LABELS } from '@resale-kit/core';
 import { StatusBadge } from '@resale-kit/react';
-import { useResale } from '@resale-kit/sdk/react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { errorMessage } from '../api/errorMessage';
+import { useDeactivate } from '@resale-kit/sdk/react';
 import { ActionFooter } from '../ui/ActionFooter';
 import { Dialog } from '../ui/Dialog';
 import { useNotify } from '../ui/notifications';
@@ -22,23 +20,18 @@ export interface DeactivateDialogProps {
 
 /** Confirms the deactivation of one or several opportunities, then shows the result of each. */
 export function DeactivateDialog({ items, now, onClose }: DeactivateDialogProps) {
-  const resale = useResale();
-  const queryClient = useQueryClient();
   const notify = useNotify();
-  const deactivate = useMutation(
-    resale.opportunities.deactivate.mutationOptions({
-      onSettled: () => queryClient.invalidateQueries(),
-      onSuccess: (results) => {
-        const done = results.filter((r) => r.ok).length;
-        notify(
-          done === results.length ? 'success' : 'info',
-          `${done} of ${results.length} ${results.length === 1 ? 'opportunity' : 'opportunities'} deactivated.`,
-        );
-      },
-    }),
-  );
+  const deactivate = useDeactivate(items, {
+    onDeactivated: (results) => {
+      const done = results.filter((r) => r.ok).length;
+      notify(
+        done === results.length ? 'success' : 'info',
+        `${done} of ${results.length} ${results.length === 1 ? 'opportunity' : 'opportunities'} deactivated.`,
+      );
+    },
+  });
   const activeCount = items.filter((o) => canDeactivate(o, now).ok).length;
-  const results = deactivate.data;
+  const { results } = deactivate;
   const resultOf = (id: string) => results?.find((r) => r.id === id);
   const title =
     items.length === 1 ? 'Deactivate opportunity' : `Deactivate ${items.length} opportunities`;
@@ -52,10 +45,10 @@ export function DeactivateDialog({ items, now, onClose }: DeactivateDialogProps)
           <button
             type="button"
             className="rk-button rk-button--primary"
-            disabled={deactivate.isPending || activeCount === 0}
-            onClick={() => deactivate.mutate({ ids: items.map((o) => o.id) })}
+            disabled={deactivate.submitting || activeCount === 0}
+            onClick={deactivate.onConfirm}
           >
-            {deactivate.isPending ? 'Deactivating…' : 'Deactivate'}
+            {deactivate.submitting ? 'Deactivating…' : 'Deactivate'}
           </button>
         </ActionFooter>
       }
@@ -101,7 +94,7 @@ export function DeactivateDialog({ items, now, onClose }: DeactivateDialogProps)
       </ul>
       {deactivate.error && (
         <p className="demo-inline-error" role="alert">
-          Nothing was deactivated: {errorMessage(deactivate.error)}
+          Nothing was deactivated: {deactivate.error}
         </p>
       )}
     </Dialog>

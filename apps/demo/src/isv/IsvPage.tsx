@@ -1,13 +1,10 @@
-import { type Opportunity, summaryCardOf } from '@resale-kit/core';
+import type { Opportunity } from '@resale-kit/core';
 import { OpportunitiesTable, SummaryCards } from '@resale-kit/react';
-import { useResale } from '@resale-kit/sdk/react';
-import { useQuery } from '@tanstack/react-query';
+import { useOpportunitiesTable, useSummaryCards } from '@resale-kit/sdk/react';
 import { useState } from 'react';
-import { errorMessage } from '../api/errorMessage';
 import { DetailsDialog } from '../opportunities/DetailsDialog';
 import { OpportunityFilters } from '../opportunities/OpportunityFilters';
-import { useOpportunityTable } from '../opportunities/useOpportunityTable';
-import { toListInput } from '../url/listState';
+import { useTableView } from '../opportunities/useTableView';
 import { DeactivateDialog } from './DeactivateDialog';
 import { OpportunityForm } from './OpportunityForm';
 
@@ -20,15 +17,11 @@ type OpenDialog =
 
 /** The ISV's Partners page: summary cards and the opportunities table with its actions. */
 export function IsvPage({ now }: { now: Date }) {
-  const resale = useResale();
-  const { state, update, clearFilters, setSelected, tableProps } = useOpportunityTable();
-  const summary = useQuery(resale.opportunities.summary.queryOptions());
+  const [view, setView] = useTableView();
+  const table = useOpportunitiesTable(view, setView);
+  const cards = useSummaryCards(view, setView);
   const [dialog, setDialog] = useState<OpenDialog>(null);
-
-  const closeDialog = () => {
-    setDialog(null);
-    setSelected([]);
-  };
+  const closeDialog = () => setDialog(null);
 
   return (
     <>
@@ -40,45 +33,17 @@ export function IsvPage({ now }: { now: Date }) {
         </p>
       </div>
       <div className="demo-panel">
-        {summary.error ? (
-          <div className="demo-inline-error" role="alert">
-            <p>The summary could not be loaded: {errorMessage(summary.error)}</p>
-            <button type="button" className="rk-button" onClick={() => summary.refetch()}>
-              Retry
-            </button>
-          </div>
-        ) : (
-          <SummaryCards
-            summary={summary.data}
-            loading={summary.isPending}
-            showStatusCards
-            selectedCard={summaryCardOf(toListInput(state))}
-            onSelect={(filter) =>
-              update({
-                status: filter.status ?? [],
-                expiringWithinDays: filter.expiringWithinDays ?? null,
-                productId: null,
-                resellerId: null,
-                q: '',
-              })
-            }
-          />
-        )}
+        <SummaryCards {...cards} showStatusCards />
       </div>
       <div className="demo-panel">
         <OpportunitiesTable
           className="demo-table"
-          {...tableProps}
+          {...table}
+          // Until the table's busy state lands (rows kept, dimmed): loading only without rows.
+          loading={table.loading && table.items.length === 0}
           now={now}
           selectionType="multi"
-          filter={
-            <OpportunityFilters
-              state={state}
-              update={update}
-              clearFilters={clearFilters}
-              showResellerFilter
-            />
-          }
+          filter={<OpportunityFilters view={view} onViewChange={setView} showResellerFilter />}
           onDeactivate={(items) => setDialog({ kind: 'deactivate', items })}
           onClone={(source) => setDialog({ kind: 'clone', source })}
           onViewDetails={(item) => setDialog({ kind: 'details', id: item.id })}

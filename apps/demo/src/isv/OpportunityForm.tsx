@@ -2,6 +2,7 @@ import {
   type DurationValue,
   describeIssue,
   durationIssues,
+  fieldErrors,
   formatDiscount,
   MAX_DESCRIPTION_LENGTH,
   MAX_NAME_LENGTH,
@@ -9,10 +10,8 @@ import {
   todayUtc,
 } from '@resale-kit/core';
 import { DurationPicker } from '@resale-kit/react';
-import { useResale } from '@resale-kit/sdk/react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useOpportunityForm } from '@resale-kit/sdk/react';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage, fieldErrorsOf } from '../api/errorMessage';
 import { describeDuration } from '../opportunities/durationLabel';
 import { Dialog } from '../ui/Dialog';
 import { FieldError } from '../ui/ErrorText';
@@ -39,12 +38,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** "Create opportunity", or "Clone opportunity" prefilled from a source. */
 export function OpportunityForm({ source, now, onClose }: OpportunityFormProps) {
-  const resale = useResale();
-  const queryClient = useQueryClient();
   const notify = useNotify();
   const id = useId();
-  const products = useQuery({ ...resale.products.list.queryOptions(), enabled: !source });
-  const resellers = useQuery({ ...resale.resellers.list.queryOptions(), enabled: !source });
 
   const [name, setName] = useState(source?.name ?? '');
   const [description, setDescription] = useState(source?.description ?? '');
@@ -64,18 +59,8 @@ export function OpportunityForm({ source, now, onClose }: OpportunityFormProps) 
     );
     onClose();
   };
-  const invalidate = () => queryClient.invalidateQueries();
-  const create = useMutation(
-    resale.opportunities.create.mutationOptions({ onSuccess: onDone, onSettled: invalidate }),
-  );
-  const clone = useMutation(
-    resale.opportunities.clone.mutationOptions({
-      onSuccess: (o) => onDone([o]),
-      onSettled: invalidate,
-    }),
-  );
-  const mutation = source ? clone : create;
-  const serverErrors = groupFieldErrors(fieldErrorsOf(mutation.error));
+  const form = useOpportunityForm({ source, onSaved: onDone });
+  const serverErrors = groupFieldErrors(fieldErrors(form.issues));
   const errors: Partial<Record<FormField, string[]>> = { ...serverErrors, ...localErrors };
   const count = source ? 1 : productIds.length * resellerIds.length;
 
@@ -88,22 +73,15 @@ export function OpportunityForm({ source, now, onClose }: OpportunityFormProps) 
       return;
     }
     setLocalErrors({});
-    const common = {
+    form.onSubmit({
       name,
       description: description.trim() === '' ? null : description,
-      discount: { type: 'percentage' as const, percent },
-    };
-    if (source) {
-      clone.mutate({ id: source.id, ...common, endDate: duration.endDate });
-    } else {
-      create.mutate({
-        ...common,
-        productIds,
-        resellerIds,
-        durationType: duration.durationType,
-        endDate: duration.endDate,
-      });
-    }
+      discount: { type: 'percentage', percent },
+      productIds,
+      resellerIds,
+      durationType: duration.durationType,
+      endDate: duration.endDate,
+    });
   };
 
   const described = (field: FormField, hint?: string) =>
@@ -114,8 +92,7 @@ export function OpportunityForm({ source, now, onClose }: OpportunityFormProps) 
   const ownIssues = submitted ? durationIssues(duration, now).map(describeIssue) : [];
   const durationError =
     errors.duration?.filter((m) => !ownIssues.includes(m)).join(' ') || undefined;
-  const generalError =
-    mutation.error && Object.keys(serverErrors).length === 0 ? errorMessage(mutation.error) : null;
+  const generalError = form.error ?? null;
 
   return (
     <Dialog
@@ -136,9 +113,9 @@ export function OpportunityForm({ source, now, onClose }: OpportunityFormProps) 
             type="submit"
             form={`${id}-form`}
             className="rk-button rk-button--primary"
-            disabled={mutation.isPending}
+            disabled={form.submitting}
           >
-            {mutation.isPending
+            {form.submitting
               ? 'Saving…'
               : source
                 ? 'Clone opportunity'
@@ -216,9 +193,8 @@ export function OpportunityForm({ source, now, onClose }: OpportunityFormProps) 
             <ChoiceList
               legend="Products"
               hint="One opportunity is created per product and reseller."
-              loading={products.isPending}
-              loadError={products.error ? errorMessage(products.error) : null}
-              options={products.data ?? []}
+              loading={form.loading}
+              options={form.products}
               value={productIds}
               onChange={setProductIds}
               errorId={`${id}-productIds-error`}
@@ -227,9 +203,8 @@ export function OpportunityForm({ source, now, onClose }: OpportunityFormProps) 
             <ChoiceList
               legend="Resellers"
               hint="The channel partners authorized to resell."
-              loading={resellers.isPending}
-              loadError={resellers.error ? errorMessage(resellers.error) : null}
-              options={resellers.data ?? []}
+              loading={form.loading}
+              options={form.resellers}
               value={resellerIds}
               onChange={setResellerIds}
               errorId={`${id}-resellerIds-error`}

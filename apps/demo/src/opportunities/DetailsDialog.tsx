@@ -1,8 +1,6 @@
 import { formatDiscount, type OpportunityEvent } from '@resale-kit/core';
 import { StatusBadge } from '@resale-kit/react';
-import { useResale } from '@resale-kit/sdk/react';
-import { useQuery } from '@tanstack/react-query';
-import { errorMessage } from '../api/errorMessage';
+import { useOpportunityDetails } from '@resale-kit/sdk/react';
 import { Dialog } from '../ui/Dialog';
 import { describeDuration } from './durationLabel';
 import { formatInstant } from './formatInstant';
@@ -25,9 +23,9 @@ function describeEvent(event: OpportunityEvent): string {
 
 /** View details: every field, the status, the CPPOs created from it and its history. */
 export function DetailsDialog({ id, onClose }: { id: string; onClose: () => void }) {
-  const resale = useResale();
-  const details = useQuery(resale.opportunities.get.queryOptions({ id }));
-  const o = details.data?.opportunity;
+  const details = useOpportunityDetails(id);
+  const data = details.details;
+  const o = data?.opportunity;
   return (
     <Dialog
       title={o ? `Opportunity details: ${o.name}` : 'Opportunity details'}
@@ -39,16 +37,16 @@ export function DetailsDialog({ id, onClose }: { id: string; onClose: () => void
         </button>
       }
     >
-      {details.isPending && <p role="status">Loading the opportunity…</p>}
+      {details.loading && <p role="status">Loading the opportunity…</p>}
       {details.error && (
         <div className="demo-inline-error" role="alert">
-          <p>The opportunity could not be loaded: {errorMessage(details.error)}</p>
-          <button type="button" className="rk-button" onClick={() => details.refetch()}>
+          <p>The opportunity could not be loaded: {details.error}</p>
+          <button type="button" className="rk-button" onClick={details.onRetry}>
             Retry
           </button>
         </div>
       )}
-      {o && details.data && (
+      {o && data && (
         <>
           <section aria-labelledby="details-fields" className="demo-details-section">
             <h3 id="details-fields">Opportunity</h3>
@@ -114,8 +112,8 @@ export function DetailsDialog({ id, onClose }: { id: string; onClose: () => void
             </dl>
           </section>
           <section aria-labelledby="details-offers" className="demo-details-section">
-            <h3 id="details-offers">Offers created from it ({details.data.offers.length})</h3>
-            {details.data.offers.length === 0 ? (
+            <h3 id="details-offers">Offers created from it ({data.offers.length})</h3>
+            {data.offers.length === 0 ? (
               <p className="demo-muted">
                 No Channel Partner Private Offer was created from it yet.
               </p>
@@ -130,7 +128,7 @@ export function DetailsDialog({ id, onClose }: { id: string; onClose: () => void
                   </tr>
                 </thead>
                 <tbody>
-                  {details.data.offers.map((offer) => (
+                  {data.offers.map((offer) => (
                     <tr key={offer.id}>
                       <td className="demo-mono">{offer.id}</td>
                       <td className="demo-mono">{offer.buyerAccountId}</td>
@@ -147,7 +145,7 @@ export function DetailsDialog({ id, onClose }: { id: string; onClose: () => void
           <section aria-labelledby="details-history" className="demo-details-section">
             <h3 id="details-history">History</h3>
             <ol className="demo-timeline">
-              {details.data.events.map((event) => (
+              {data.events.map((event) => (
                 <li key={event.id}>
                   <span className="demo-timeline-what">{describeEvent(event)}</span>
                   <span className="demo-muted">

@@ -1,23 +1,26 @@
-import { STATUS_LABELS, STATUSES, type Status } from '@resale-kit/core';
+import {
+  isFiltering,
+  type ListFilters,
+  type ListView,
+  STATUS_LABELS,
+  STATUSES,
+  type Status,
+} from '@resale-kit/core';
 import { useResale } from '@resale-kit/sdk/react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
-import { isFiltering, type ListState } from '../url/listState';
-import type { UpdateOptions } from '../url/useListState';
 
 export interface OpportunityFiltersProps {
-  state: ListState;
-  update: (patch: Partial<ListState>, options?: UpdateOptions) => void;
-  clearFilters: () => void;
+  view: ListView;
+  onViewChange: (view: ListView) => void;
   /** Resellers see only themselves: the reseller filter is for ISV users. */
   showResellerFilter: boolean;
 }
 
 /** The filter bar above the table: text, status (several), product, reseller. */
 export function OpportunityFilters({
-  state,
-  update,
-  clearFilters,
+  view,
+  onViewChange,
   showResellerFilter,
 }: OpportunityFiltersProps) {
   const resale = useResale();
@@ -27,19 +30,28 @@ export function OpportunityFilters({
     enabled: showResellerFilter,
   });
   const id = useId();
-  const [text, setText] = useState(state.q);
+  const state = view.filters;
+  const q = state.q ?? '';
+  const [text, setText] = useState(q);
+  // A filter change shows its first page.
+  const update = (patch: Partial<ListFilters>) =>
+    onViewChange({ ...view, filters: { ...state, ...patch }, cursor: null, page: 1 });
 
   // Follow the URL (Back, Clear filters), and push typing to it after a short pause.
-  useEffect(() => setText(state.q), [state.q]);
+  useEffect(() => setText(q), [q]);
   useEffect(() => {
-    if (text === state.q) return;
-    const timer = setTimeout(() => update({ q: text }, { replace: true }), 300);
+    if (text === q) return;
+    const timer = setTimeout(
+      () => onViewChange({ ...view, filters: { ...state, q: text }, cursor: null, page: 1 }),
+      300,
+    );
     return () => clearTimeout(timer);
-  }, [text, state.q, update]);
+  }, [text, q, view, state, onViewChange]);
 
-  const toggleStatus = (status: Status, on: boolean) => {
-    const next = on ? [...state.status, status] : state.status.filter((s) => s !== status);
-    update({ status: STATUSES.filter((s) => next.includes(s)), expiringWithinDays: null });
+  const status = state.status ?? [];
+  const toggleStatus = (s: Status, on: boolean) => {
+    const next = on ? [...status, s] : status.filter((x) => x !== s);
+    update({ status: STATUSES.filter((x) => next.includes(x)), expiringWithinDays: undefined });
   };
 
   return (
@@ -57,14 +69,14 @@ export function OpportunityFilters({
       <fieldset className="demo-filter demo-filter--status">
         <legend>Status</legend>
         <div className="demo-chips">
-          {STATUSES.map((status) => (
-            <label key={status} className="demo-chip">
+          {STATUSES.map((s) => (
+            <label key={s} className="demo-chip">
               <input
                 type="checkbox"
-                checked={state.status.includes(status)}
-                onChange={(e) => toggleStatus(status, e.target.checked)}
+                checked={status.includes(s)}
+                onChange={(e) => toggleStatus(s, e.target.checked)}
               />
-              {STATUS_LABELS[status]}
+              {STATUS_LABELS[s]}
             </label>
           ))}
         </div>
@@ -74,7 +86,7 @@ export function OpportunityFilters({
         <select
           id={`${id}-product`}
           value={state.productId ?? ''}
-          onChange={(e) => update({ productId: e.target.value || null })}
+          onChange={(e) => update({ productId: e.target.value || undefined })}
         >
           <option value="">All products</option>
           {products.data?.map((p) => (
@@ -90,7 +102,7 @@ export function OpportunityFilters({
           <select
             id={`${id}-reseller`}
             value={state.resellerId ?? ''}
-            onChange={(e) => update({ resellerId: e.target.value || null })}
+            onChange={(e) => update({ resellerId: e.target.value || undefined })}
           >
             <option value="">All resellers</option>
             {resellers.data?.map((r) => (
@@ -102,14 +114,14 @@ export function OpportunityFilters({
         </div>
       )}
       <div className="demo-filter demo-filter--actions">
-        {state.expiringWithinDays !== null && (
+        {state.expiringWithinDays !== undefined && (
           <span className="demo-token">Expiring within {state.expiringWithinDays} days</span>
         )}
         <button
           type="button"
           className="rk-button"
           disabled={!isFiltering(state)}
-          onClick={clearFilters}
+          onClick={() => onViewChange({ ...view, filters: {}, cursor: null, page: 1 })}
         >
           Clear filters
         </button>

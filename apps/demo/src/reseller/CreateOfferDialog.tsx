@@ -1,10 +1,7 @@
-import { formatDiscount, type Opportunity, STATUS_LABELS } from '@resale-kit/core';
+import { describeIssue, formatDiscount, type Opportunity, STATUS_LABELS } from '@resale-kit/core';
 import { StatusBadge } from '@resale-kit/react';
-import { useResale } from '@resale-kit/sdk/react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCreateOffer } from '@resale-kit/sdk/react';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage, fieldErrorsOf } from '../api/errorMessage';
-import { randomKey } from '../opportunities/randomKey';
 import { ActionFooter } from '../ui/ActionFooter';
 import { Dialog } from '../ui/Dialog';
 import { FieldError } from '../ui/ErrorText';
@@ -22,29 +19,22 @@ export function CreateOfferDialog({
   opportunity: Opportunity;
   onClose: () => void;
 }) {
-  const resale = useResale();
-  const queryClient = useQueryClient();
   const notify = useNotify();
   const id = useId();
   const [buyerAccountId, setBuyerAccountId] = useState('');
-  const [idempotencyKey] = useState(randomKey);
-  const createOffer = useMutation(
-    resale.offers.create.mutationOptions({
-      onSettled: () => queryClient.invalidateQueries(),
-      onSuccess: (result) =>
-        notify(
-          'success',
-          `Offer created from "${result.opportunity.name}": times used ${result.opportunity.timesUsed}, status ${STATUS_LABELS[result.opportunity.status]}.`,
-        ),
-    }),
-  );
-  const fieldErrors = fieldErrorsOf(createOffer.error);
-  const buyerErrors = fieldErrors.buyerAccountId;
-  const result = createOffer.data;
+  const createOffer = useCreateOffer(opportunity, {
+    onCreated: (result) =>
+      notify(
+        'success',
+        `Offer created from "${result.opportunity.name}": times used ${result.opportunity.timesUsed}, status ${STATUS_LABELS[result.opportunity.status]}.`,
+      ),
+  });
+  const { idempotencyKey, result } = createOffer;
+  const buyerErrors = createOffer.issues.length ? createOffer.issues.map(describeIssue) : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    createOffer.mutate({ opportunityId: opportunity.id, buyerAccountId, idempotencyKey });
+    createOffer.onSubmit({ buyerAccountId });
   };
 
   return (
@@ -57,9 +47,9 @@ export function CreateOfferDialog({
             type="submit"
             form={`${id}-form`}
             className="rk-button rk-button--primary"
-            disabled={createOffer.isPending}
+            disabled={createOffer.submitting}
           >
-            {createOffer.isPending ? 'Creating…' : 'Create offer'}
+            {createOffer.submitting ? 'Creating…' : 'Create offer'}
           </button>
         </ActionFooter>
       }
@@ -139,9 +129,9 @@ export function CreateOfferDialog({
               counts nothing twice.
             </p>
           </div>
-          {createOffer.error && !buyerErrors && (
+          {createOffer.error && (
             <p className="demo-inline-error" role="alert">
-              The offer was not created: {errorMessage(createOffer.error)}
+              The offer was not created: {createOffer.error}
             </p>
           )}
         </form>

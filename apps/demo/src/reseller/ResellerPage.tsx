@@ -1,9 +1,10 @@
 import { canUse, type Opportunity, type Principal } from '@resale-kit/core';
 import { OpportunitiesTable } from '@resale-kit/react';
+import { useOpportunitiesTable } from '@resale-kit/sdk/react';
 import { useState } from 'react';
 import { DetailsDialog } from '../opportunities/DetailsDialog';
 import { OpportunityFilters } from '../opportunities/OpportunityFilters';
-import { useOpportunityTable } from '../opportunities/useOpportunityTable';
+import { useTableView } from '../opportunities/useTableView';
 import { CreateOfferDialog } from './CreateOfferDialog';
 
 type OpenDialog =
@@ -13,7 +14,8 @@ type OpenDialog =
 
 /** The channel partner's view: the opportunities that target it, and "Create offer". */
 export function ResellerPage({ now, principal }: { now: Date; principal: Principal }) {
-  const { state, update, clearFilters, setSelected, tableProps } = useOpportunityTable();
+  const [view, setView] = useTableView();
+  const table = useOpportunitiesTable(view, setView);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   return (
     <>
@@ -27,7 +29,9 @@ export function ResellerPage({ now, principal }: { now: Date; principal: Princip
       <div className="demo-panel">
         <OpportunitiesTable
           className="demo-table"
-          {...tableProps}
+          {...table}
+          // Until the table's busy state lands (rows kept, dimmed): loading only without rows.
+          loading={table.loading && table.items.length === 0}
           now={now}
           selectionType="single"
           empty={
@@ -37,12 +41,7 @@ export function ResellerPage({ now, principal }: { now: Date; principal: Princip
             </>
           }
           filter={
-            <OpportunityFilters
-              state={state}
-              update={update}
-              clearFilters={clearFilters}
-              showResellerFilter={false}
-            />
+            <OpportunityFilters view={view} onViewChange={setView} showResellerFilter={false} />
           }
           onViewDetails={(item) => setDialog({ kind: 'details', id: item.id })}
           actions={(items) => {
@@ -63,13 +62,7 @@ export function ResellerPage({ now, principal }: { now: Date; principal: Princip
         />
       </div>
       {dialog?.kind === 'offer' && (
-        <CreateOfferDialog
-          opportunity={dialog.opportunity}
-          onClose={() => {
-            setDialog(null);
-            setSelected([]);
-          }}
-        />
+        <CreateOfferDialog opportunity={dialog.opportunity} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'details' && (
         <DetailsDialog id={dialog.id} onClose={() => setDialog(null)} />
