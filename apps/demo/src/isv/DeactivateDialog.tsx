@@ -46,7 +46,7 @@ export function DeactivateDialog({ items, now, onClose }: DeactivateDialogProps)
             type="button"
             className="rk-button rk-button--primary"
             disabled={deactivate.submitting || activeCount === 0}
-            onClick={deactivate.onConfirm}
+            onClick={() => deactivate.onConfirm()}
           >
             {deactivate.submitting ? 'Deactivating…' : 'Deactivate'}
           </button>

@@ -73,15 +73,20 @@ export function OpportunityForm({ source, now, onClose }: OpportunityFormProps) 
       return;
     }
     setLocalErrors({});
-    form.onSubmit({
+    const common = {
       name,
       description: description.trim() === '' ? null : description,
-      discount: { type: 'percentage', percent },
-      productIds,
-      resellerIds,
-      durationType: duration.durationType,
+      discount: { type: 'percentage' as const, percent },
       endDate: duration.endDate,
-    });
+    };
+    form.onSubmit(
+      source
+        ? { kind: 'clone', input: { id: source.id, ...common } }
+        : {
+            kind: 'create',
+            input: { ...common, productIds, resellerIds, durationType: duration.durationType },
+          },
+    );
   };
 
   const described = (field: FormField, hint?: string) =>
@@ -92,7 +97,7 @@ export function OpportunityForm({ source, now, onClose }: OpportunityFormProps) 
   const ownIssues = submitted ? durationIssues(duration, now).map(describeIssue) : [];
   const durationError =
     errors.duration?.filter((m) => !ownIssues.includes(m)).join(' ') || undefined;
-  const generalError = form.error ?? null;
+  const generalError = form.error ?? form.itemsError ?? null;
 
   return (
     <Dialog
@@ -193,7 +198,7 @@ export function OpportunityForm({ source, now, onClose }: OpportunityFormProps) 
             <ChoiceList
               legend="Products"
               hint="One opportunity is created per product and reseller."
-              loading={form.loading}
+              loading={form.itemsLoading}
               options={form.products}
               value={productIds}
               onChange={setProductIds}
@@ -203,7 +208,7 @@ export function OpportunityForm({ source, now, onClose }: OpportunityFormProps) 
             <ChoiceList
               legend="Resellers"
               hint="The channel partners authorized to resell."
-              loading={form.loading}
+              loading={form.itemsLoading}
               options={form.resellers}
               value={resellerIds}
               onChange={setResellerIds}

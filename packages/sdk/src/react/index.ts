@@ -35,8 +35,13 @@ export {
   useOpportunityDetails,
 } from './useOpportunityDetails.js';
 export {
+  type OpportunityFiltersBindings,
+  type UseOpportunityFiltersOptions,
+  useOpportunityFilters,
+} from './useOpportunityFilters.js';
+export {
   type OpportunityFormBindings,
-  type OpportunityFormValue,
+  type OpportunityFormSubmit,
   type UseOpportunityFormOptions,
   useOpportunityForm,
 } from './useOpportunityForm.js';

@@ -10,7 +10,10 @@ import { useResale } from './provider.js';
 /** The offer, the opportunity as it is after it, and whether the key had been seen before. */
 export type CreateOfferResult = ResaleOutputs['offers']['create'];
 
-/** What the reseller fills in. */
+/**
+ * What the reseller fills in. The component may pass the whole API input: its opportunity id
+ * and idempotency key are ignored, the hook's own are sent.
+ */
 export interface CreateOfferValue {
   buyerAccountId: string;
 }

@@ -20,7 +20,8 @@ export interface DeactivateBindings {
   submitting: boolean;
   /** Nothing was deactivated (the request failed as a whole). */
   error: string | undefined;
-  onConfirm: () => void;
+  /** Sends these ids (the component passes the Active ones); all of `items` when omitted. */
+  onConfirm: (ids?: string[]) => void;
 }
 
 /**
@@ -52,8 +53,8 @@ export function useDeactivate(
     results: deactivate.data,
     submitting: deactivate.isPending,
     error: deactivate.error?.message,
-    onConfirm: () => {
-      if (!deactivate.isPending) deactivate.mutate({ ids: items.map((o) => o.id) });
+    onConfirm: (ids) => {
+      if (!deactivate.isPending) deactivate.mutate({ ids: ids ?? items.map((o) => o.id) });
     },
   };
 }

@@ -1,4 +1,5 @@
 import type {
+  CloneOpportunityInput,
   CreateOpportunityInput,
   FieldIssue,
   Opportunity,
@@ -10,8 +11,10 @@ import { cacheEffects } from './cache.js';
 import { hookError } from './errors.js';
 import { useResale } from './provider.js';
 
-/** What the form submits: a create's fields (a clone uses name, description, discount, end date). */
-export type OpportunityFormValue = CreateOpportunityInput;
+/** What `OpportunityForm` asks to send: a create, or a clone of its source. */
+export type OpportunityFormSubmit =
+  | { kind: 'create'; input: CreateOpportunityInput }
+  | { kind: 'clone'; input: CloneOpportunityInput };
 
 export interface UseOpportunityFormOptions {
   /** Clone this opportunity; create when absent. */
@@ -27,13 +30,15 @@ export interface OpportunityFormBindings {
   products: readonly Product[];
   resellers: readonly Reseller[];
   /** The choices are loading. */
-  loading: boolean;
+  itemsLoading: boolean;
+  /** The choices could not be loaded. */
+  itemsError: string | undefined;
   submitting: boolean;
   /** The server's issues per field, for the form to show beside its own. */
   issues: FieldIssue[];
-  /** A failure that names no field (network, permission), or the choices failing to load. */
+  /** A failure that names no field (network, permission). */
   error: string | undefined;
-  onSubmit: (value: OpportunityFormValue) => void;
+  onSubmit: (detail: OpportunityFormSubmit) => void;
 }
 
 /**
@@ -60,24 +65,20 @@ export function useOpportunityForm(
   );
   const mutation = creating ? create : clone;
   const failure = hookError(mutation.error);
-  const loadError = products.error ?? resellers.error;
 
   return {
     source,
     products: products.data ?? [],
     resellers: resellers.data ?? [],
-    loading: creating && (products.isPending || resellers.isPending),
+    itemsLoading: creating && (products.isPending || resellers.isPending),
+    itemsError: (products.error ?? resellers.error)?.message,
     submitting: mutation.isPending,
     issues: failure.issues,
-    error: failure.message ?? loadError?.message,
-    onSubmit: (value) => {
+    error: failure.message,
+    onSubmit: (detail) => {
       if (mutation.isPending) return;
-      if (source) {
-        const { name, description, discount, endDate } = value;
-        clone.mutate({ id: source.id, name, description, discount, endDate });
-      } else {
-        create.mutate(value);
-      }
+      if (detail.kind === 'clone') clone.mutate(detail.input);
+      else create.mutate(detail.input);
     },
   };
 }

@@ -86,7 +86,7 @@ test('create: products and resellers loaded, server issues per field, then the a
     api().resellers.list.query(),
   ]);
   renderWithResale(server, <Creating />);
-  await waitFor(() => expect(form.loading).toBe(false));
+  await waitFor(() => expect(form.itemsLoading).toBe(false));
   expect(form.products.map((p) => p.id)).toEqual(products.map((p) => p.id));
   expect(form.resellers.map((r) => r.id)).toEqual(resellers.map((r) => r.id));
   await waitFor(() => expect(table.items.length).toBe(10));
@@ -100,7 +100,7 @@ test('create: products and resellers loaded, server issues per field, then the a
     durationType: 'specific-duration' as const,
     endDate: '2020-01-01',
   };
-  act(() => form.onSubmit(value));
+  act(() => form.onSubmit({ kind: 'create', input: value }));
   await waitFor(() => expect(form.issues.length).toBeGreaterThan(0));
   expect(form.issues.map((i) => i.field).sort()).toEqual(['discount.percent', 'endDate']);
   expect(form.error).toBeUndefined();
@@ -108,9 +108,8 @@ test('create: products and resellers loaded, server issues per field, then the a
 
   act(() =>
     form.onSubmit({
-      ...value,
-      discount: { type: 'percentage', percent: 15 },
-      endDate: '2026-12-31',
+      kind: 'create',
+      input: { ...value, discount: { type: 'percentage', percent: 15 }, endDate: '2026-12-31' },
     }),
   );
   await waitFor(() => expect(saves).toHaveLength(1));
@@ -133,16 +132,11 @@ test('clone: no catalog is loaded, and the copy is the answer', async () => {
   const [source] = (await api().opportunities.list.query({ status: ['active'], limit: 1 })).items;
   if (!source) throw new Error('no active opportunity');
   const { requests } = renderWithResale(server, <Creating source={source} />);
-  expect(form.loading).toBe(false);
+  expect(form.itemsLoading).toBe(false);
   act(() =>
     form.onSubmit({
-      name: `${source.name} (copy)`,
-      description: source.description,
-      productIds: [],
-      resellerIds: [],
-      discount: source.discount,
-      durationType: source.durationType,
-      endDate: source.endDate,
+      kind: 'clone',
+      input: { id: source.id, name: `${source.name} (copy)`, endDate: source.endDate },
     }),
   );
   await waitFor(() => expect(saves).toHaveLength(1));

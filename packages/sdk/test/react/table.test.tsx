@@ -7,12 +7,14 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { createResaleClient } from '../../src/index.js';
 import {
   type OpportunitiesTableBindings,
+  type OpportunityFiltersBindings,
   useListViewParams,
   useOpportunitiesTable,
+  useOpportunityFilters,
   useSummaryCards,
 } from '../../src/react/index.js';
 import { startServer } from '../server.js';
-import { renderWithResale, type TestServer } from './harness.js';
+import { proceduresOf, renderWithResale, type TestServer } from './harness.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 let server: TestServer;
@@ -166,4 +168,53 @@ test('the URL adapter: parameters in, view out, and every change written back', 
   expect(params.toString()).toBe('status=expired');
   act(() => table.onClearFilter());
   expect(params.toString()).toBe('');
+});
+
+let filters: OpportunityFiltersBindings;
+function FilteredPage({ resellers }: { resellers: boolean }) {
+  const [view, setView] = useState(FIRST_PAGE_VIEW);
+  const onViewChange = (next: ListView) => {
+    views.push(next);
+    setView(next);
+  };
+  table = useOpportunitiesTable(view, onViewChange);
+  filters = useOpportunityFilters(view, onViewChange, { resellers });
+  return null;
+}
+
+test('filters: choices loaded, a choice applies at once, typed text once typing pauses', async () => {
+  views = [];
+  const products = await api().products.list.query();
+  const { requests } = renderWithResale(server, <FilteredPage resellers />);
+  await waitFor(() => expect(filters.products.map((p) => p.id)).toEqual(products.map((p) => p.id)));
+  await waitFor(() => expect(filters.resellers?.length).toBeGreaterThan(0));
+  await waitFor(() => expect(table.items.length).toBe(10));
+
+  act(() => filters.onChange({ status: ['expired'] }));
+  expect(views.at(-1)?.filters).toEqual({ status: ['expired'] });
+  const lists = () => proceduresOf(requests).filter((p) => p === 'opportunities.list').length;
+  await waitFor(() => expect(table.loading).toBe(false));
+  const before = lists();
+  act(() => filters.onChange({ status: ['expired'], q: 'Spec' }));
+  act(() => filters.onChange({ status: ['expired'], q: 'Specific' }));
+  // The field follows every key; the view (and the API) only the pause.
+  expect(filters.value).toEqual({ status: ['expired'], q: 'Specific' });
+  expect(views.at(-1)?.filters).toEqual({ status: ['expired'] });
+  await waitFor(() =>
+    expect(views.at(-1)?.filters).toEqual({ status: ['expired'], q: 'Specific' }),
+  );
+  await waitFor(() => expect(table.loading).toBe(false));
+  expect(lists()).toBe(before + 1);
+  expect(table.items.every((o) => o.status === 'expired' && o.name.includes('Specific'))).toBe(
+    true,
+  );
+});
+
+test('filters: a reseller user gets no reseller filter and no resellers request', async () => {
+  const { requests } = renderWithResale(server, <FilteredPage resellers={false} />, {
+    as: 'reseller',
+  });
+  await waitFor(() => expect(filters.products.length).toBeGreaterThan(0));
+  expect(filters.resellers).toBeUndefined();
+  expect(proceduresOf(requests)).not.toContain('resellers.list');
 });
