@@ -1,28 +1,30 @@
 'use client';
 
-import type { Opportunity } from '@resale-kit/core';
+import { FIRST_PAGE_VIEW } from '@resale-kit/core';
 import { OpportunitiesTable, SummaryCards } from '@resale-kit/react';
-import { useResale } from '@resale-kit/sdk/react';
-import { useQuery } from '@tanstack/react-query';
+import { useDeactivate, useOpportunitiesTable, useSummaryCards } from '@resale-kit/sdk/react';
 import { useState } from 'react';
 import { useNow } from '@/client/useNow';
 import { CreateOpportunityForm } from '@/interim/CreateOpportunityForm';
-import { useDeactivateSelected } from '@/interim/useDeactivateSelected';
-import { useListPage } from '@/interim/useListPage';
-import { FIRST_PAGE, type ServerClock } from '@/shared/firstView';
+import { PAGE_SIZE, type ServerClock } from '@/shared/firstView';
 
 /** The Partners page in the browser: the summary cards and the table, then what they start. */
 export function PartnersView({ clock, userName }: { clock: ServerClock; userName: string }) {
-  const resale = useResale();
   const now = useNow(clock);
-  const summary = useQuery(resale.opportunities.summary.queryOptions());
-  const { tableProps } = useListPage(FIRST_PAGE);
-  const [selected, setSelected] = useState<Opportunity[]>([]);
+  // Starts at the view the server rendered: the hooks find its data in the hydrated cache.
+  const [view, setView] = useState(FIRST_PAGE_VIEW);
+  const table = useOpportunitiesTable(view, setView, { pageSize: PAGE_SIZE });
+  const cards = useSummaryCards(view, setView);
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const deactivate = useDeactivateSelected((text) => {
-    setSelected([]);
-    setMessage(text);
+  const deactivate = useDeactivate(table.selectedItems, {
+    onDeactivated: (results) => {
+      const done = results.filter((r) => r.ok).length;
+      const refused = results.length - done;
+      setMessage(
+        `${done} deactivated${refused > 0 ? `, ${refused} could not be (not Active)` : ''}`,
+      );
+    },
   });
 
   return (
@@ -30,9 +32,9 @@ export function PartnersView({ clock, userName }: { clock: ServerClock; userName
       <h1>Partners</h1>
       <p className="portal-muted">Resale authorizations {userName} manages for channel partners.</p>
       <p role="status" className="portal-status">
-        {message}
+        {message ?? (deactivate.error && `Deactivate failed: ${deactivate.error}`)}
       </p>
-      <SummaryCards summary={summary.data} loading={summary.isPending} />
+      <SummaryCards {...cards} />
       {creating && (
         <CreateOpportunityForm
           now={now}
@@ -43,13 +45,11 @@ export function PartnersView({ clock, userName }: { clock: ServerClock; userName
         />
       )}
       <OpportunitiesTable
-        {...tableProps}
+        {...table}
         now={now}
         selectionType="multi"
-        selectedItems={selected}
-        onSelectionChange={({ selectedItems }) => setSelected(selectedItems)}
         onCreate={() => setCreating(true)}
-        onDeactivate={deactivate}
+        onDeactivate={() => deactivate.onConfirm()}
       />
     </>
   );

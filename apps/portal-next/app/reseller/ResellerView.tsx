@@ -1,18 +1,18 @@
 'use client';
 
-import { canUse, type Opportunity, type Principal } from '@resale-kit/core';
+import { canUse, FIRST_PAGE_VIEW, type Opportunity, type Principal } from '@resale-kit/core';
 import { OpportunitiesTable } from '@resale-kit/react';
+import { useOpportunitiesTable } from '@resale-kit/sdk/react';
 import { useState } from 'react';
 import { useNow } from '@/client/useNow';
 import { CreateOfferForm } from '@/interim/CreateOfferForm';
-import { useListPage } from '@/interim/useListPage';
-import { FIRST_PAGE, type ServerClock } from '@/shared/firstView';
+import { PAGE_SIZE, type ServerClock } from '@/shared/firstView';
 
 /** The reseller's page in the browser: the table and "Create offer". */
 export function ResellerView({ clock, principal }: { clock: ServerClock; principal: Principal }) {
   const now = useNow(clock);
-  const { tableProps } = useListPage(FIRST_PAGE);
-  const [selected, setSelected] = useState<Opportunity[]>([]);
+  const [view, setView] = useState(FIRST_PAGE_VIEW);
+  const table = useOpportunitiesTable(view, setView, { pageSize: PAGE_SIZE });
   const [offering, setOffering] = useState<Opportunity | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -31,17 +31,14 @@ export function ResellerView({ clock, principal }: { clock: ServerClock; princip
           opportunity={offering}
           onDone={(text) => {
             setOffering(null);
-            setSelected([]);
             setMessage(text);
           }}
         />
       )}
       <OpportunitiesTable
-        {...tableProps}
+        {...table}
         now={now}
         selectionType="single"
-        selectedItems={selected}
-        onSelectionChange={({ selectedItems }) => setSelected(selectedItems)}
         actions={(items) => {
           const one = items.length === 1 ? items[0] : undefined;
           return (

@@ -1,13 +1,12 @@
 import type { Opportunity } from '@resale-kit/core';
-import { useResale } from '@resale-kit/sdk/react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useCreateOffer } from '@resale-kit/sdk/react';
+import type { FormEvent } from 'react';
 import { errorText } from './errorText';
 
 /**
- * "Create offer" from one Active opportunity. One idempotency key per form, reused when the
- * same attempt is retried, so a retry never counts twice. Interim: `CreateOfferForm` +
- * `useCreateOffer(opportunity)` replace it.
+ * "Create offer" from one Active opportunity, on `useCreateOffer` (one idempotency key per
+ * attempt, reused when that attempt is retried). Interim: the kit's `CreateOfferForm` replaces
+ * the markup.
  */
 export function CreateOfferForm({
   opportunity,
@@ -16,22 +15,14 @@ export function CreateOfferForm({
   opportunity: Opportunity;
   onDone: (message: string | null) => void;
 }) {
-  const resale = useResale();
-  const queryClient = useQueryClient();
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const create = useMutation(
-    resale.offers.create.mutationOptions({
-      onSuccess: ({ offer }) => {
-        void queryClient.invalidateQueries(resale.opportunities.pathFilter());
-        onDone(`Offer ${offer.id} created from "${opportunity.name}"`);
-      },
-    }),
-  );
+  const create = useCreateOffer(opportunity, {
+    onCreated: ({ offer }) => onDone(`Offer ${offer.id} created from "${opportunity.name}"`),
+  });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const buyerAccountId = String(new FormData(event.currentTarget).get('buyerAccountId') ?? '');
-    create.mutate({ opportunityId: opportunity.id, buyerAccountId, idempotencyKey });
+    create.onSubmit({ buyerAccountId });
   };
 
   return (
@@ -41,12 +32,12 @@ export function CreateOfferForm({
         Buyer AWS account id
         <input name="buyerAccountId" inputMode="numeric" pattern="\d{12}" required />
       </label>
-      {create.isError && <p role="alert">{errorText(create.error)}</p>}
+      {(create.error || create.issues.length > 0) && <p role="alert">{errorText(create)}</p>}
       <div className="portal-actions">
         <button type="button" className="rk-button" onClick={() => onDone(null)}>
           Cancel
         </button>
-        <button type="submit" className="rk-button rk-button--primary" disabled={create.isPending}>
+        <button type="submit" className="rk-button rk-button--primary" disabled={create.submitting}>
           Create offer
         </button>
       </div>

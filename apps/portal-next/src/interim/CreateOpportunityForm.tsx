@@ -1,7 +1,6 @@
 import type { DurationValue } from '@resale-kit/core';
 import { DurationPicker } from '@resale-kit/react';
-import { useResale } from '@resale-kit/sdk/react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useOpportunityForm } from '@resale-kit/sdk/react';
 import { type FormEvent, useId, useState } from 'react';
 import { errorText } from './errorText';
 
@@ -16,33 +15,28 @@ export function CreateOpportunityForm({
   now: Date;
   onDone: (message: string | null) => void;
 }) {
-  const resale = useResale();
-  const queryClient = useQueryClient();
   const id = useId();
-  const products = useQuery(resale.products.list.queryOptions());
-  const resellers = useQuery(resale.resellers.list.queryOptions());
+  const create = useOpportunityForm({
+    onSaved: (created) =>
+      onDone(`${created.length} opportunity created: ${created[0]?.name ?? ''}`),
+  });
   const [duration, setDuration] = useState<DurationValue>({
     durationType: 'single-use',
     endDate: null,
   });
-  const create = useMutation(
-    resale.opportunities.create.mutationOptions({
-      onSuccess: (created) => {
-        void queryClient.invalidateQueries(resale.opportunities.pathFilter());
-        onDone(`${created.length} opportunity created: ${created[0]?.name ?? ''}`);
-      },
-    }),
-  );
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    create.mutate({
-      name: String(form.get('name') ?? ''),
-      productIds: [String(form.get('productId') ?? '')],
-      resellerIds: [String(form.get('resellerId') ?? '')],
-      discount: { type: 'percentage', percent: Number(form.get('percent')) },
-      ...duration,
+    create.onSubmit({
+      kind: 'create',
+      input: {
+        name: String(form.get('name') ?? ''),
+        productIds: [String(form.get('productId') ?? '')],
+        resellerIds: [String(form.get('resellerId') ?? '')],
+        discount: { type: 'percentage', percent: Number(form.get('percent')) },
+        ...duration,
+      },
     });
   };
 
@@ -55,7 +49,7 @@ export function CreateOpportunityForm({
       </label>
       <label htmlFor={`${id}-product`}>Product</label>
       <select id={`${id}-product`} name="productId" required>
-        {products.data?.map((p) => (
+        {create.products.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
           </option>
@@ -63,7 +57,7 @@ export function CreateOpportunityForm({
       </select>
       <label htmlFor={`${id}-reseller`}>Reseller</label>
       <select id={`${id}-reseller`} name="resellerId" required>
-        {resellers.data?.map((r) => (
+        {create.resellers.map((r) => (
           <option key={r.id} value={r.id}>
             {r.name}
           </option>
@@ -74,7 +68,7 @@ export function CreateOpportunityForm({
         <input name="percent" type="number" min="0.01" max="100" step="0.01" required />
       </label>
       <DurationPicker value={duration} onChange={setDuration} now={now} />
-      {create.isError && <p role="alert">{errorText(create.error)}</p>}
+      {(create.error || create.issues.length > 0) && <p role="alert">{errorText(create)}</p>}
       <div className="portal-actions">
         <button type="button" className="rk-button" onClick={() => onDone(null)}>
           Cancel
@@ -82,7 +76,7 @@ export function CreateOpportunityForm({
         <button
           type="submit"
           className="rk-button rk-button--primary"
-          disabled={create.isPending || !products.data || !resellers.data}
+          disabled={create.submitting || create.itemsLoading}
         >
           Create
         </button>

@@ -1,8 +1,6 @@
-import { isResaleError } from '@resale-kit/sdk';
+import { describeIssue, type FieldIssue } from '@resale-kit/core';
 
-/** A sentence for a failed call, with the API's field messages when there are some. */
-export function errorText(error: unknown): string {
-  if (!isResaleError(error)) return error instanceof Error ? error.message : String(error);
-  const fields = Object.values(error.fieldErrors).flat();
-  return fields.length > 0 ? `${error.message}: ${fields.join('; ')}` : error.message;
+/** A sentence for a failed call: the hook's error, or the API's issues in its terse English. */
+export function errorText(failure: { issues: readonly FieldIssue[]; error: string | undefined }) {
+  return failure.error ?? failure.issues.map(describeIssue).join('; ');
 }

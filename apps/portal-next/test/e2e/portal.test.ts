@@ -2,7 +2,7 @@ import type { ResaleOutputs } from '@resale-kit/sdk';
 import { DEMO_IDENTITIES } from '@resale-kit/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/server/session';
-import { FIRST_PAGE } from '../../src/shared/firstView';
+import { PAGE_SIZE } from '../../src/shared/firstView';
 import { type Browser, openBrowser } from './browser';
 import {
   cardValue,
@@ -75,7 +75,7 @@ describe('portal-next on PGlite', () => {
         '/partners',
         await sessionCookie(browser.page, portal.url),
       );
-      expect(list.items).toHaveLength(FIRST_PAGE.limit);
+      expect(list.items).toHaveLength(PAGE_SIZE);
     });
   });
 
