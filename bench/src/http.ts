@@ -21,7 +21,7 @@ const CLIENTS = 64;
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** One page (20 rows) of the big tenant and a reseller, read once through the real Store. */
-async function cannedStore(url: string): Promise<Store> {
+export async function cannedStore(url: string): Promise<Store> {
   const db = await createDb({ url });
   try {
     const real = createStore(db);
@@ -56,6 +56,27 @@ async function cannedStore(url: string): Promise<Store> {
     } as unknown as Store;
   } finally {
     await db.close();
+  }
+}
+
+/**
+ * bench:http's single-client p50 / p95 of the list and the summary, measured here and now: the
+ * baseline the list's and the summary's HTTP targets are judged against in the same run.
+ */
+export async function httpLayerBaseline(opts: { maxMs?: number; iterations?: number } = {}) {
+  const store = await cannedStore(dbUrl(arg('db')));
+  const http = createHttpServer({ store, logger: silent });
+  const base = await http.listen(0, '127.0.0.1');
+  const c = lightClient(base, 1);
+  const key = benchApiKey('isv', 0);
+  const o = { iterations: opts.iterations ?? 2000, maxMs: opts.maxMs ?? 4000, warmup: 200 };
+  try {
+    const list = await measure(() => c.query(key, 'opportunities.list', {}), o);
+    const summary = await measure(() => c.query(key, 'opportunities.summary'), o);
+    return { list, summary };
+  } finally {
+    c.close();
+    await http.close();
   }
 }
 

@@ -73,6 +73,40 @@ export async function measure(op: (i: number) => Promise<unknown>, o: MeasureOpt
   return stats(samples, performance.now() - start);
 }
 
+/**
+ * Several operations measured in turns (one of each per round, the order rotated each round), so
+ * a figure and its baseline see the same moments of a shared machine's load. Stops after
+ * `iterations` rounds or `maxMs` per operation, whichever comes first.
+ */
+export async function measureTogether<K extends string>(
+  ops: Record<K, () => Promise<unknown>>,
+  o: MeasureOptions = {},
+): Promise<Record<K, Stats>> {
+  const { warmup = 10, iterations = 200, maxMs = 6_000 } = o;
+  const keys = Object.keys(ops) as K[];
+  for (const k of keys) for (let i = 0; i < warmup; i++) await ops[k]();
+  const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const start = performance.now();
+  for (let round = 0; round < iterations; round++) {
+    if (performance.now() - start >= maxMs * keys.length) break;
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[(round + j) % keys.length] as K;
+      const t = performance.now();
+      await ops[k]();
+      samples[k].push(performance.now() - t);
+    }
+  }
+  const wall = performance.now() - start;
+  return Object.fromEntries(
+    keys.map((k) => {
+      const st = stats(samples[k], wall);
+      // req/s of this operation alone: its samples over its own time, not the shared wall.
+      const own = samples[k].reduce((a, b) => a + b, 0);
+      return [k, { ...st, rps: (st.n / own) * 1000 }];
+    }),
+  ) as Record<K, Stats>;
+}
+
 export const fmt = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 
 export function table(headers: string[], rows: (string | number)[][]): string {
@@ -121,7 +155,7 @@ export const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
 /** bench/results/README.md: every benchmark's latest table, in a fixed order. */
 export function writeIndex(): void {
-  const parts = ['list', 'summary', 'offers', 'http', 'components', 'pglite']
+  const parts = ['targets', 'list', 'summary', 'offers', 'http', 'components', 'pglite', 'newcomer']
     .map((name) => join(RESULTS_DIR, `${name}.md`))
     .filter((file) => existsSync(file))
     .map((file) => readFileSync(file, 'utf8').replace(/^# /, '## '));

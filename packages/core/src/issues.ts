@@ -36,8 +36,16 @@ export const ISSUE_CODES = [
   'end_date_not_allowed',
   /** A referenced record that does not exist for this caller (another tenant's looks the same). */
   'not_found',
-  /** A reseller the ISV does not work with. */
+  /** A reseller the ISV does not work with (never linked, or unlinked). */
   'not_partner',
+  /** An archived product: it takes no new opportunities. */
+  'archived',
+  /** A value another record of the organization already holds (a product's externalId). */
+  'already_exists',
+  /** Would leave the organization without an admin. */
+  'last_admin',
+  /** An instant that must be in the future (a key's expiry). params: { now } */
+  'not_in_future',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -169,6 +177,10 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   end_date_not_allowed: () => 'must be empty for no set time duration',
   not_found: () => 'names a record that does not exist',
   not_partner: () => 'names a reseller you do not work with',
+  archived: () => 'names an archived product',
+  already_exists: () => 'is already used by another record of your organization',
+  last_admin: () => 'would leave the organization without an admin',
+  not_in_future: (p) => `must be in the future (now is ${p.now})`,
 };
 
 const FORMAT_NAMES: Record<string, string> = {

@@ -22,6 +22,7 @@ export const SORT_FIELDS = [
   'id',
   'discount',
   'createdAt',
+  'endDate',
 ] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 export type SortDirection = 'asc' | 'desc';
@@ -36,5 +37,18 @@ export const MAX_RESELLERS_PER_CREATE = 100;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_DEACTIVATE_IDS = 100;
 
+/** A discount is a percent above this (exclusive), at most MAX_DISCOUNT_PERCENT, with few decimals. */
+export const MIN_DISCOUNT_PERCENT_EXCLUSIVE = 0;
+export const MAX_DISCOUNT_PERCENT = 100;
+export const MAX_DISCOUNT_DECIMALS = 2;
+
 /** Length in Unicode code points, as Postgres counts characters. */
 export const charLength = (s: string): number => [...s].length;
+
+/** A user's role in its organization (ISV or reseller); an API key acts with its user's role. */
+export const ROLES = ['admin', 'member', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The two kinds of organization. */
+export const ORG_KINDS = ['isv', 'reseller'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];

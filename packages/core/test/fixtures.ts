@@ -22,13 +22,19 @@ export const resellerUser: Principal = {
   kind: 'reseller',
   userId: '5e6f7a8b-9c0d-4e1f-8a2b-4c5d6e7f8091',
   name: 'Rita Reseller',
+  role: 'member',
   resellerId: RESELLER_ID,
 };
-export const otherResellerUser: Principal = { ...resellerUser, resellerId: OTHER_RESELLER_ID };
+export const otherResellerUser: Principal = {
+  ...resellerUser,
+  kind: 'reseller',
+  resellerId: OTHER_RESELLER_ID,
+};
 export const isvUser: Principal = {
   kind: 'isv',
   userId: '6f7a8b9c-0d1e-4f2a-9b3c-5d6e7f8091a2',
   name: 'Ivan ISV',
+  role: 'member',
   isvId: ISV_ID,
 };
 

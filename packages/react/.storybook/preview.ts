@@ -19,8 +19,21 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    direction: {
+      description: 'Writing direction around the components',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        items: [
+          { value: '', title: 'Story default' },
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: '' },
+  initialGlobals: { theme: '', direction: '' },
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true },

@@ -5,60 +5,22 @@
  * dark. Needs `storybook build` first and Chromium at $CHROMIUM_PATH or /usr/bin/chromium.
  * Exits 1 on any violation.
  */
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '@resale-kit/chromium';
 import axe from 'axe-core';
 import { chromium } from 'playwright';
+import { openStory, serveStorybook } from './storybook-static.mjs';
 
-const root = fileURLToPath(new URL('../storybook-static/', import.meta.url));
-if (!existsSync(join(root, 'index.json'))) {
-  console.error('a11y: storybook-static is missing; run `pnpm build-storybook` first');
-  process.exit(1);
-}
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
-const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(
-    /^\/+/,
-    '',
-  );
-  const file = join(root, path || 'index.html');
-  if (!file.startsWith(root) || !existsSync(file)) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { base, stories, close } = await serveStorybook('a11y');
 
 // playwright gives the browser a fresh temporary profile
 const browser = await chromium.launch(chromiumLaunchOptions());
-const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
-const stories = Object.values(index.entries).filter((e) => e.type === 'story');
 let failures = 0;
 let failedStories = 0;
 try {
   const page = await browser.newPage();
   for (const story of stories) {
     for (const theme of ['light', 'dark']) {
-      await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story&globals=theme:${theme}`);
-      await page.waitForFunction(
-        () => document.querySelector('#storybook-root')?.childElementCount > 0,
-        null,
-        { timeout: 30_000 },
-      );
-      await page.waitForTimeout(300); // let the play function finish its steps
+      await openStory(page, base, story.id, `theme:${theme}`);
       // Storybook's a11y addon may have loaded axe already and be scanning: wait for it to finish.
       if (!(await page.evaluate(() => 'axe' in window)))
         await page.addScriptTag({ content: axe.source });
@@ -92,7 +54,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  close();
 }
 // One line .ci/run adds to the run's totals: each story x theme is a check.
 const checks = stories.length * 2;

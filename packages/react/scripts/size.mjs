@@ -2,15 +2,18 @@
 /**
  * Size budget: the package's JS, minified and gzipped, with React excluded. Everything else the
  * components pull in (core's rules) is counted; core is built one file per module, so its zod
- * schemas drop out. Prints one line per component entry and the total; exits 1 when the total
- * is over budget.
+ * schemas drop out. Prints one line per component (each exported component, found in the
+ * built entry, bundled alone: what an app importing only it pays) and the whole package (all
+ * components together); exits 1 when the whole package is over budget. The budget (20 kB) is
+ * issue 14's: every component of the Partners experience, still a fraction of a design
+ * system's table, form and modal for the same page.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-const BUDGET_BYTES = 12 * 1024;
+const BUDGET_BYTES = 20 * 1024;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist/index.js`;
 if (!existsSync(dist)) {
@@ -36,13 +39,15 @@ async function gzippedSize(contents) {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(2)} kB`;
-const entries = {
-  StatusBadge: "export { StatusBadge } from './dist/index.js';",
-  OpportunitiesTable: "export { OpportunitiesTable } from './dist/index.js';",
-  DurationPicker: "export { DurationPicker } from './dist/index.js';",
-  SummaryCards: "export { SummaryCards } from './dist/index.js';",
-  'whole package': "export * from './dist/index.js';",
-};
+// The components: the entry's exports named like one (PascalCase) that are functions.
+const exported = await import(pathToFileURL(dist).href);
+const components = Object.keys(exported)
+  .filter((name) => /^[A-Z][a-z]/.test(name) && typeof exported[name] === 'function')
+  .sort();
+const entries = Object.fromEntries(
+  components.map((name) => [name, `export { ${name} } from './dist/index.js';`]),
+);
+entries['whole package'] = "export * from './dist/index.js';";
 
 let total = 0;
 console.log(
@@ -50,7 +55,7 @@ console.log(
 );
 for (const [name, contents] of Object.entries(entries)) {
   const { raw, gzip } = await gzippedSize(contents);
-  console.log(`  ${name.padEnd(20)} ${kb(raw).padStart(10)} min  ${kb(gzip).padStart(10)} gzip`);
+  console.log(`  ${name.padEnd(24)} ${kb(raw).padStart(10)} min  ${kb(gzip).padStart(10)} gzip`);
   if (name === 'whole package') total = gzip;
 }
 if (total > BUDGET_BYTES) {

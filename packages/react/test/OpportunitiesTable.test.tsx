@@ -14,6 +14,7 @@ import {
   DEFAULT_TABLE_MESSAGES,
   OpportunitiesTable,
   type OpportunitiesTableProps,
+  visibleColumnsForFilter,
 } from '../src/index.js';
 
 const ROWS = Object.values(BY_STATUS);
@@ -400,7 +401,64 @@ describe('paging', () => {
   });
 });
 
+describe('end date column', () => {
+  test('"Expires" shows the date, "No end date" or "Single use", and sorts by endDate', async () => {
+    const onSortingChange = vi.fn();
+    const { user } = renderTable({
+      visibleColumns: ['name', 'endDate'],
+      onSortingChange,
+    });
+    const cellOf = (o: Opportunity) =>
+      within(screen.getByRole('row', { name: new RegExp(o.name) })).getAllByRole('cell')[1];
+    expect(cellOf(BY_STATUS.active)).toHaveTextContent('Sep 13, 2026');
+    expect(cellOf(BY_STATUS.restricted)).toHaveTextContent('No end date');
+    expect(cellOf(BY_STATUS.complete)).toHaveTextContent('Single use');
+    await user.click(screen.getByRole('button', { name: 'Expires' }));
+    expect(onSortingChange).toHaveBeenCalledWith({ field: 'endDate', direction: 'asc' });
+  });
+
+  test('hidden by default; the expiring filter shows it before "Created"', () => {
+    renderTable();
+    expect(screen.queryByRole('columnheader', { name: 'Expires' })).toBeNull();
+    expect(visibleColumnsForFilter({})).not.toContain('endDate');
+    const ids = visibleColumnsForFilter({ expiringWithinDays: 30 });
+    expect(ids.slice(-2)).toEqual(['endDate', 'createdAt']);
+  });
+});
+
 describe('states', () => {
+  test('loading the next page: the old rows stay, marked busy; paging waits', () => {
+    renderTable({ loading: true, hasNextPage: true });
+    const table = screen.getByRole('table');
+    expect(table).toHaveAttribute('aria-busy', 'true');
+    expect(table).toHaveClass('rk-table-busy');
+    expect(screen.getByRole('rowheader', { name: BY_STATUS.active.name })).toBeInTheDocument();
+    expect(screen.queryByText('Loading opportunities')).toBeNull();
+    expect(screen.getByText('Loading the next page')).toBeInTheDocument();
+    expect(button('Next')).toBeDisabled();
+  });
+
+  test('the count is a placeholder, not 0, until it is known', () => {
+    const { rerender } = render(<OpportunitiesTable items={[]} loading now={FIXTURE_NOW} />);
+    const heading = screen.getByRole('heading', { level: 2 });
+    expect(heading).toHaveTextContent('Opportunities (…)count loading');
+    expect(heading).not.toHaveTextContent('(0)');
+    rerender(<OpportunitiesTable items={[]} totalCount={0} now={FIXTURE_NOW} />);
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Opportunities (0)');
+  });
+
+  test('a notice above the rows: the default text for a restarted list, or any content', () => {
+    const { rerender } = render(<OpportunitiesTable items={ROWS} notice now={FIXTURE_NOW} />);
+    expect(screen.getByText(DEFAULT_TABLE_MESSAGES.cursorRestarted)).toHaveAttribute(
+      'role',
+      'status',
+    );
+    rerender(<OpportunitiesTable items={ROWS} notice="Custom notice" now={FIXTURE_NOW} />);
+    expect(screen.getByText('Custom notice')).toBeInTheDocument();
+    rerender(<OpportunitiesTable items={ROWS} now={FIXTURE_NOW} />);
+    expect(screen.queryByText('Custom notice')).toBeNull();
+  });
+
   test('loading: a status message, busy table, paging disabled', () => {
     renderTable({ items: [], loading: true, hasNextPage: true });
     expect(screen.getByText('Loading opportunities')).toHaveAttribute('role', 'status');

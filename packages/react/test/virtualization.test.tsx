@@ -294,7 +294,7 @@ describe('the threshold and the prop', () => {
   });
 
   test('states (loading, empty) are not virtualized', () => {
-    renderTable({ loading: true });
+    renderTable({ items: [], loading: true });
     expect(screen.getByRole('table')).not.toHaveAttribute('aria-rowcount');
     expect(spacers()).toEqual([]);
   });

@@ -17,8 +17,10 @@ Environment:
                     (?host=/var/run/postgresql: through that Unix socket directory)
   DATABASE_POOL_SIZE  Postgres connections to pool (default 20; PGlite ignores it)
   DATABASE_PREPARE  false behind a pooler that cannot keep prepared statements (default true)
-  AUTH_CACHE_MS     trust a resolved API key this long before looking it up again
-                    (default 10000; 0 = every request; a revoked key works up to this long)
+  AUTH_CACHE_MS     keep a resolved API key this long before looking it up again
+                    (default 10000; 0 = every request). Speed only: a revoke, rotation,
+                    removal or role change clears it at once, in every process on the
+                    database (Postgres LISTEN/NOTIFY)
   CORS_ORIGINS      comma-separated browser origins allowed to call the API, or *
   RESALE_KIT_NOW    ISO instant to run "as of" (demos, tests); refused when NODE_ENV=production
   LOG_LEVEL         debug | info | warn | error | silent (default info)

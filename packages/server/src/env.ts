@@ -64,7 +64,7 @@ export interface ServerEnv {
   logLevel: (typeof LOG_LEVELS)[number];
   /** DATABASE_POOL_SIZE: postgres.js pool size (Postgres only). */
   poolSize: number;
-  /** AUTH_CACHE_MS: how long a resolved API key is trusted before it is looked up again. */
+  /** AUTH_CACHE_MS: how long a resolved API key is kept (cleared by any revocation). */
   authCacheMs: number;
   /** DATABASE_PREPARE: keep fixed statements prepared (false behind a transaction pooler). */
   prepare: boolean;

@@ -185,4 +185,61 @@ describe('published packages', () => {
     expect(css).toMatch(/node_modules\/@resale-kit\/react\/dist\/styles\.css$/);
     expect(readFileSync(new URL(css), 'utf8')).toMatch(/--rk-/);
   });
+
+  test("the components' entry is a client module: 'use client' comes first", () => {
+    const entry = join(consumer, 'node_modules/@resale-kit/react/dist/index.js');
+    expect(readFileSync(entry, 'utf8')).toMatch(/^['"]use client['"];/);
+  });
+});
+
+/**
+ * The peer range says React 18 and 19: the consumer above runs 19; this one installs only the
+ * kit (core and react tarballs) with React 18.3 and renders the same fixture on the server.
+ */
+describe('React 18', () => {
+  let react18: string;
+  beforeAll(async () => {
+    react18 = mkdtempSync(join(tmpdir(), 'resale-kit-react18-'));
+    const files = {
+      '@resale-kit/core': `file:${tarballs.core}`,
+      '@resale-kit/react': `file:${tarballs.react}`,
+    };
+    writeFileSync(
+      join(react18, 'package.json'),
+      JSON.stringify({
+        name: 'resale-kit-react18',
+        private: true,
+        type: 'module',
+        dependencies: { ...files, react: '18.3.1', 'react-dom': '18.3.1' },
+        overrides: files,
+      }),
+    );
+    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], react18);
+    // JSX compiled by esbuild, as a React 18 app's bundler would; the kit stays a package import.
+    await build({
+      entryPoints: [join(FIXTURES, 'react-usage.tsx')],
+      absWorkingDir: react18,
+      outfile: join(react18, 'react-usage.js'),
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
+      format: 'esm',
+      jsx: 'automatic',
+    });
+  });
+
+  test('the components render with React 18.3 from the installed package', () => {
+    const version = run(
+      'node',
+      ['--input-type=module', '-e', "import React from 'react'; console.log(React.version)"],
+      react18,
+    ).trim();
+    expect(version).toBe('18.3.1');
+    const out = run('node', ['react-usage.js'], react18);
+    const { html } = JSON.parse(out.trim()) as { html: string };
+    expect(html).toContain('Opportunities');
+    expect(html).toContain('Complete');
+    expect(html).toContain('Percentage (12%)');
+    expect(html).toContain('Single use');
+  });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '@resale-kit/chromium';
+import { PHONE } from '@resale-kit/chromium/phone';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 
@@ -115,7 +116,10 @@ const slug = (s: string) =>
  * A real API (the server's bin on a fresh PGlite folder, demo seed, clock pinned at TEST_NOW),
  * the demo app on Vite's dev server proxying to it, and Debian Chromium driven by playwright-core.
  */
-export async function startHarness(suite: string): Promise<Harness> {
+export async function startHarness(
+  suite: string,
+  options: { phone?: boolean } = {},
+): Promise<Harness> {
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) {
@@ -153,7 +157,8 @@ export async function startHarness(suite: string): Promise<Harness> {
     cleanups.push(() => rmSync(userDataDir, { recursive: true, force: true }));
     const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
       ...chromiumLaunchOptions(),
-      viewport: { width: 1440, height: 1000 },
+      // The phone suite runs on tooling/chromium's phone (390 x 844, mobile emulation, touch).
+      ...(options.phone ? PHONE : { viewport: { width: 1440, height: 1000 } }),
       timeout: 60_000,
     });
     cleanups.push(() => context.close());

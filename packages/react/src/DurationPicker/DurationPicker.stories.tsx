@@ -159,3 +159,9 @@ export const NarrowViewport: Story = {
   globals: { viewport: { value: 'mobile1', isRotated: false } },
   parameters: { maxWidth: 320 },
 };
+
+/** Right to left, with the end date field and its validation: radios and labels mirror. */
+export const RightToLeft: Story = {
+  ...ShowValidation,
+  parameters: { dir: 'rtl' },
+};

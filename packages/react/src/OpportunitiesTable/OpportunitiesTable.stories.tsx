@@ -9,8 +9,11 @@ import {
   FIXTURE_NOW,
   LONG_NAME,
   LONG_ROWS,
+  LONG_RTL_NAME,
   manyRows,
+  RTL_ROWS,
 } from '../fixtures/opportunities.js';
+import { visibleColumnsForFilter } from './defaultColumns.js';
 import { OpportunitiesTable } from './OpportunitiesTable.js';
 
 const meta = {
@@ -134,7 +137,61 @@ export const Paging: Story = {
   },
 };
 
-export const Loading: Story = { args: { items: [], loading: true } };
+/** The first load: no rows yet, and the count is a placeholder until it is known (never 0). */
+export const Loading: Story = {
+  args: { items: [], loading: true, totalCount: undefined },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('heading', { level: 2 })).toHaveTextContent('(…)');
+    await expect(canvas.getByText('Loading opportunities')).toBeVisible();
+  },
+};
+
+/**
+ * "Next" was pressed: page 1's rows stay visible, greyed and `aria-busy`, while page 2 loads;
+ * paging waits for it.
+ */
+export const LoadingNextPage: Story = {
+  args: { loading: true, currentPage: 2, pageSize: 11, totalCount: 99, hasPreviousPage: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('table')).toHaveAttribute('aria-busy', 'true');
+    await expect(canvas.getByRole('rowheader', { name: BY_STATUS.active.name })).toBeVisible();
+    await expect(canvas.getByText('Loading the next page')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Next' })).toBeDisabled();
+  },
+};
+
+/** A page link (cursor) that no longer works: the app restarts at page 1 and says so. */
+export const CursorRestarted: Story = {
+  args: { notice: true, currentPage: 1, pageSize: 11, totalCount: 15 },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText(/starts again at the first page/)).toBeVisible();
+  },
+};
+
+/**
+ * After "Expiring in 30 days": the "Expires" column joins (`visibleColumnsForFilter`), sorted
+ * by end date; rows without one say "No end date" or "Single use".
+ */
+export const ExpiringWithEndDate: Story = {
+  args: {
+    visibleColumns: visibleColumnsForFilter({ status: ['active'], expiringWithinDays: 30 }),
+    sorting: { field: 'endDate', direction: 'asc' },
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const header = canvas.getByRole('columnheader', { name: /Expires/ });
+    await expect(header).toHaveAttribute('aria-sort', 'ascending');
+    await expect(canvas.getAllByText('No end date').length).toBeGreaterThan(0);
+    await expect(canvas.getAllByText('Single use').length).toBeGreaterThan(0);
+    await userEvent.click(canvas.getByRole('button', { name: 'Expires' }));
+    await expect(args.onSortingChange).toHaveBeenCalledWith({
+      field: 'endDate',
+      direction: 'desc',
+    });
+  },
+};
 
 export const Empty: Story = { args: { items: [], totalCount: 0, hasNextPage: false } };
 
@@ -291,6 +348,27 @@ export const German: Story = {
 export const NarrowViewport: Story = {
   globals: { viewport: { value: 'mobile1', isRotated: false } },
   parameters: { maxWidth: 360 },
+};
+
+/**
+ * Right to left: the layout mirrors (logical CSS), and each long value is cut at its own
+ * logical end: the Hebrew name on the left, the Latin one on the right.
+ */
+export const RightToLeft: Story = {
+  args: {
+    items: RTL_ROWS,
+    totalCount: RTL_ROWS.length,
+    visibleColumns: visibleColumnsForFilter({ expiringWithinDays: 30 }),
+  },
+  parameters: { dir: 'rtl' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const table = canvasElement.querySelector('.rk-table') as HTMLElement;
+    await expect(table.closest('[dir]')).toHaveAttribute('dir', 'rtl');
+    const cell = canvas.getByRole('rowheader', { name: LONG_RTL_NAME });
+    await expect(cell.querySelector('[title]')).toHaveAttribute('title', LONG_RTL_NAME);
+    await expect(canvas.getByRole('rowheader', { name: LONG_NAME })).toBeVisible();
+  },
 };
 
 /** Only some columns, in another order. */

@@ -2,7 +2,7 @@ import { type FocusEvent, type ReactNode, useId, useMemo, useRef, useState } fro
 import { formatNumber } from '../i18n/format.js';
 import { DEFAULT_TABLE_MESSAGES } from '../i18n/messages.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { defaultColumnDefinitions } from './defaultColumns.js';
+import { DEFAULT_COLUMN_IDS, defaultColumnDefinitions } from './defaultColumns.js';
 import { SelectAllCell } from './SelectionCells.js';
 import { nextSorting, SortableHeader } from './SortableHeader.js';
 import { TableActions } from './TableActions.js';
@@ -43,8 +43,9 @@ export function OpportunitiesTable(props: OpportunitiesTableProps) {
 
   const columns = useMemo(() => {
     const all = props.columnDefinitions ?? defaultColumnDefinitions(messages);
-    if (!props.visibleColumns) return all;
-    return props.visibleColumns.flatMap((id) => all.filter((c) => c.id === id));
+    const ids = props.visibleColumns ?? (props.columnDefinitions ? undefined : DEFAULT_COLUMN_IDS);
+    if (!ids) return all;
+    return ids.flatMap((id) => all.filter((c) => c.id === id));
   }, [props.columnDefinitions, props.visibleColumns, messages]);
 
   const context = useMemo<CellContext>(
@@ -53,14 +54,19 @@ export function OpportunitiesTable(props: OpportunitiesTableProps) {
   );
   const rowHeader = useMemo(() => columns.find((c) => c.isRowHeader), [columns]);
   const colSpan = columns.length + (selectionType ? 1 : 0);
+  // Not known yet (the first load): a placeholder, never a 0 that is not true.
+  const countUnknown = props.totalCount === undefined && loading;
   const total = props.totalCount ?? items.length;
   const selectedCount = selection.selected.length;
+  const totalText = countUnknown ? '…' : formatNumber(total, locale);
   const counter = selectedCount
-    ? `(${formatNumber(selectedCount, locale)}/${formatNumber(total, locale)})`
-    : `(${formatNumber(total, locale)})`;
+    ? `(${formatNumber(selectedCount, locale)}/${totalText})`
+    : `(${totalText})`;
   const Heading = `h${props.headingLevel ?? 2}` as const;
 
-  const showsRows = !error && !loading && items.length > 0;
+  // Loading with items: the previous page stays visible, marked busy, until the next arrives.
+  const busy = !error && loading && items.length > 0;
+  const showsRows = !error && items.length > 0;
   const { virtualize = 'auto' } = props;
   const virtualized =
     showsRows && (virtualize === 'auto' ? items.length > VIRTUALIZE_THRESHOLD : virtualize);
@@ -101,7 +107,7 @@ export function OpportunitiesTable(props: OpportunitiesTableProps) {
         )}
       </StateRow>
     );
-  } else if (loading) {
+  } else if (loading && items.length === 0) {
     body = (
       <StateRow colSpan={colSpan}>
         <div role="status" className="rk-state-loading">
@@ -201,21 +207,36 @@ export function OpportunitiesTable(props: OpportunitiesTableProps) {
     <div className={`rk-root rk-table${props.className ? ` ${props.className}` : ''}`}>
       <div className="rk-table-header">
         <Heading id={headingId} className="rk-table-title">
-          {messages.title} <span className="rk-counter">{counter}</span>
+          {messages.title}{' '}
+          <span className="rk-counter">
+            {countUnknown ? (
+              <>
+                <span aria-hidden="true">{counter}</span>
+                <span className="rk-visually-hidden">{messages.countLoading}</span>
+              </>
+            ) : (
+              counter
+            )}
+          </span>
         </Heading>
         <TableActions {...props} selected={selection.selected} now={now} messages={messages} />
       </div>
       {props.filter && <div className="rk-table-filter">{props.filter}</div>}
       <div className="rk-table-tools">
         <span role="status" className="rk-announce">
-          {announcement}
+          {announcement || (busy ? messages.busy : '')}
         </span>
         <TablePagination {...props} messages={messages} disabled={loading} />
       </div>
+      {props.notice && (
+        <div role="status" className="rk-table-notice">
+          {props.notice === true ? messages.cursorRestarted : props.notice}
+        </div>
+      )}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll it */}
       <section className="rk-table-scroll" tabIndex={0} aria-labelledby={headingId}>
         <table
-          className="rk-table-grid"
+          className={`rk-table-grid${busy ? ' rk-table-busy' : ''}`}
           aria-labelledby={headingId}
           aria-busy={loading || undefined}
           aria-rowcount={virtualized ? items.length + 1 : undefined}

@@ -1,5 +1,5 @@
-import { SORT_FIELDS } from '@resale-kit/core';
-import { formatNumber } from '../i18n/format.js';
+import type { ListFilters, SortField } from '@resale-kit/core';
+import { formatCalendarDate, formatNumber } from '../i18n/format.js';
 import type { TableMessages } from '../i18n/messages.js';
 import { StatusBadge } from '../StatusBadge/StatusBadge.js';
 import { CopyButton } from './CopyButton.js';
@@ -8,15 +8,35 @@ import { TruncatedText } from './TruncatedText.js';
 import type { ColumnDefinition } from './types.js';
 
 /**
- * The ids of the announcement's eight columns, in their order: each column sorts on its own
- * field, so they are core's sort fields.
+ * The ids of the announcement's eight columns, in their order, shown by default: each column
+ * sorts on its own field, so they are core's sort fields. `'endDate'` ("Expires") is defined
+ * too but shown only when asked for (see `visibleColumnsForFilter`).
  */
-export const DEFAULT_COLUMN_IDS = SORT_FIELDS;
+export const DEFAULT_COLUMN_IDS = [
+  'name',
+  'productName',
+  'resellerName',
+  'status',
+  'timesUsed',
+  'id',
+  'discount',
+  'createdAt',
+] as const satisfies readonly SortField[];
 
 /**
- * The announcement's eight columns with the given header texts; each sorts on its own field.
- * Their widths add up to 80.5rem with the selection column (1,288 px at 16 px/rem): the table
- * fits a 1,400 px page.
+ * The columns to show for a list's filters: the default eight, plus "Expires" (before
+ * "Created") when the list is narrowed to what expires soon, where the end date is the point.
+ */
+export function visibleColumnsForFilter(filters: ListFilters): string[] {
+  const ids: string[] = [...DEFAULT_COLUMN_IDS];
+  if (filters.expiringWithinDays !== undefined) ids.splice(ids.indexOf('createdAt'), 0, 'endDate');
+  return ids;
+}
+
+/**
+ * The announcement's eight columns with the given header texts, then the optional "Expires"
+ * (`endDate`); each sorts on its own field. The eight add up to 80.5rem with the selection
+ * column (1,288 px at 16 px/rem): the table fits a 1,400 px page.
  */
 export function defaultColumnDefinitions(messages: TableMessages): ColumnDefinition[] {
   return [
@@ -88,6 +108,21 @@ export function defaultColumnDefinitions(messages: TableMessages): ColumnDefinit
       header: messages.columnCreated,
       sortingField: 'createdAt',
       cell: (o, { locale, now }) => <RelativeTime value={o.createdAt} now={now} locale={locale} />,
+    },
+    {
+      id: 'endDate',
+      width: '8rem',
+      header: messages.columnExpires,
+      sortingField: 'endDate',
+      cell: (o, { locale, messages: m }) => (
+        <TruncatedText>
+          {o.endDate
+            ? formatCalendarDate(o.endDate, locale)
+            : o.durationType === 'single-use'
+              ? m.singleUse
+              : m.noEndDate}
+        </TruncatedText>
+      ),
     },
   ];
 }

@@ -53,7 +53,11 @@ export interface OpportunitiesTableProps {
   items: readonly Opportunity[];
   /** The columns; the announcement's eight by default (see `DEFAULT_COLUMN_DEFINITIONS`). */
   columnDefinitions?: readonly ColumnDefinition[];
-  /** Ids of the columns to show, in order; all columns of `columnDefinitions` by default. */
+  /**
+   * Ids of the columns to show, in order. Default: all columns of `columnDefinitions` when
+   * given, else the eight of `DEFAULT_COLUMN_IDS` (add `'endDate'` for "Expires", or use
+   * `visibleColumnsForFilter`).
+   */
   visibleColumns?: readonly string[];
   /** How to identify an item across renders and pages: a property name or a function. Default `'id'`. */
   trackBy?: keyof Opportunity | ((item: Opportunity) => string);
@@ -65,7 +69,10 @@ export interface OpportunitiesTableProps {
   defaultSelectedItems?: readonly Opportunity[];
   /** Called with the new selection whenever the user changes it. */
   onSelectionChange?: (detail: SelectionChangeDetail) => void;
-  /** The number of opportunities across all pages, shown as "Opportunities (N)" and used for page numbers. */
+  /**
+   * The number of opportunities across all pages, shown as "Opportunities (N)" and used for
+   * page numbers. While it is undefined and `loading`, the counter shows a placeholder, not 0.
+   */
   totalCount?: number;
   /** The sort the items are in (controlled). Uncontrolled when undefined: see `defaultSorting`. */
   sorting?: SortingState | null;
@@ -87,7 +94,11 @@ export interface OpportunitiesTableProps {
   pageSize?: number;
   /** Called with a page number when the user picks one; without it page numbers are shown as text. */
   onPageChange?: (page: number) => void;
-  /** Shows the loading state instead of rows. */
+  /**
+   * A fetch is under way. Without items: the loading state instead of rows. With items (the
+   * previous page while the next one loads): the rows stay visible, dimmed and marked
+   * `aria-busy`, and paging waits until the new items arrive.
+   */
   loading?: boolean;
   /** Overrides the loading text. */
   loadingText?: string;
@@ -95,6 +106,11 @@ export interface OpportunitiesTableProps {
   error?: ReactNode;
   /** Called by the error state's "Retry" button; the button is hidden without it. */
   onRetry?: () => void;
+  /**
+   * A notice above the rows, announced politely: e.g. that a page link (a cursor) no longer
+   * worked and the list restarted at the first page. `true` shows `messages.cursorRestarted`.
+   */
+  notice?: ReactNode;
   /** Whether a filter is applied: an empty page then shows "No matches" instead of "No opportunities". */
   filteringActive?: boolean;
   /** Called by the no-match state's "Clear filter" button. */

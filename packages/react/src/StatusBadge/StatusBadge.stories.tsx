@@ -25,7 +25,7 @@ export const Complete: Story = { args: { status: 'complete' } };
 /** All four side by side: each has its own icon, so none relies on colour. */
 export const AllStatuses: Story = {
   render: (args) => (
-    <ul style={{ display: 'flex', gap: 24, listStyle: 'none', padding: 0 }}>
+    <ul style={{ display: 'flex', flexWrap: 'wrap', gap: 24, listStyle: 'none', padding: 0 }}>
       {(['active', 'expired', 'restricted', 'complete'] as const).map((status) => (
         <li key={status}>
           <StatusBadge {...args} status={status} />
@@ -36,3 +36,6 @@ export const AllStatuses: Story = {
 };
 export const Dark: Story = { ...AllStatuses, parameters: { theme: 'dark' } };
 export const German: Story = { ...AllStatuses, args: { messages: STATUS_DE } };
+
+/** Right to left: the icon stays before the label, on its right. */
+export const RightToLeft: Story = { ...AllStatuses, parameters: { dir: 'rtl' } };

@@ -73,3 +73,14 @@ export const NarrowViewport: Story = {
   globals: { viewport: { value: 'mobile1', isRotated: false } },
   parameters: { maxWidth: 320 },
 };
+
+/** Right to left: the cards flow from the right, their labels start on the right. */
+export const RightToLeft: Story = {
+  args: { showStatusCards: true },
+  parameters: { dir: 'rtl' },
+  play: async ({ canvasElement }) => {
+    const list = canvasElement.querySelector('.rk-cards') as HTMLElement;
+    await expect(list.closest('[dir]')).toHaveAttribute('dir', 'rtl');
+    await expect(within(canvasElement).getAllByRole('button').length).toBeGreaterThan(1);
+  },
+};

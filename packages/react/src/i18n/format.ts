@@ -46,6 +46,14 @@ export function formatDateTime(instant: Date, locale: string): string {
   ).format(instant);
 }
 
+/** A calendar date ('2026-07-31', read as UTC) in the locale's medium style: "Jul 31, 2026". */
+export function formatCalendarDate(date: string, locale: string): string {
+  return cached(
+    `c${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+  ).format(new Date(`${date}T00:00:00Z`));
+}
+
 /** A whole number in the locale's digits and grouping. */
 export function formatNumber(value: number, locale: string): string {
   return cached(`n${locale}`, () => new Intl.NumberFormat(locale)).format(value);

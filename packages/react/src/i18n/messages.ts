@@ -17,6 +17,16 @@ export interface TableMessages {
   columnId: string;
   columnDiscount: string;
   columnCreated: string;
+  /** The optional end date column ("Expires") and its cells without a date. */
+  columnExpires: string;
+  noEndDate: string;
+  singleUse: string;
+  /** Read in place of the count while it is not known yet: the counter shows "(…)". */
+  countLoading: string;
+  /** The table's rows while the next page loads (kept visible, dimmed). */
+  busy: string;
+  /** The notice of `notice={true}`: a page link that no longer works, restarted at page 1. */
+  cursorRestarted: string;
   /** Action buttons. */
   deactivate: string;
   clone: string;
@@ -95,6 +105,12 @@ export const DEFAULT_TABLE_MESSAGES: TableMessages = {
   columnId: 'Opportunity ID',
   columnDiscount: 'Discount type',
   columnCreated: 'Created',
+  columnExpires: 'Expires',
+  noEndDate: 'No end date',
+  singleUse: 'Single use',
+  countLoading: 'count loading',
+  busy: 'Loading the next page',
+  cursorRestarted: 'That page is no longer available, so the list starts again at the first page.',
   deactivate: 'Deactivate',
   clone: 'Clone',
   viewDetails: 'View details',

@@ -23,6 +23,19 @@ export interface Database {
   driver: 'pglite' | 'postgres';
   /** Applies the committed migrations (idempotent). */
   migrate(): Promise<void>;
+  /**
+   * Postgres only: LISTEN on `channel` on a dedicated connection. `onNotify` runs for each
+   * NOTIFY, `onListen` each time the LISTEN is (re)established (notifications sent while the
+   * connection was down are lost, so a listener treats a reconnect as "anything may have
+   * changed"). Null on PGlite, which is single-process: nobody else can change its data.
+   */
+  listen?:
+    | ((
+        channel: string,
+        onNotify: () => void,
+        onListen: () => void,
+      ) => Promise<() => Promise<void>>)
+    | null;
   close(): Promise<void>;
 }
 
@@ -93,6 +106,10 @@ function openPostgres(options: CreateDbOptions): Database {
     orm: orm as unknown as Orm,
     driver: 'postgres',
     migrate: () => migratePostgres(orm, { migrationsFolder: migrationsFolder() }),
+    listen: async (channel, onNotify, onListen) => {
+      const { unlisten } = await client.listen(channel, () => onNotify(), onListen);
+      return unlisten;
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -105,6 +122,7 @@ function openPglite(options: CreateDbOptions): Database {
     orm: orm as unknown as Orm,
     driver: 'pglite',
     migrate: () => migratePglite(orm, { migrationsFolder: migrationsFolder() }),
+    listen: null,
     close: () => client.close(),
   };
 }

@@ -34,7 +34,11 @@ export const resellers = pgTable('resellers', {
   createdAt: createdAt(),
 });
 
-/** Which resellers an ISV works with: the only resellers its opportunities may target. */
+/**
+ * Which resellers an ISV works with: the only resellers its new opportunities may target. An
+ * unlinked partner keeps its row (`unlinked_at` set), so the opportunities that target it stay
+ * valid; linking it again clears `unlinked_at`.
+ */
 export const isvResellers = pgTable(
   'isv_resellers',
   {
@@ -44,6 +48,8 @@ export const isvResellers = pgTable(
     resellerId: uuid('reseller_id')
       .notNull()
       .references(() => resellers.id),
+    linkedAt: instant('linked_at').notNull().defaultNow(),
+    unlinkedAt: instant('unlinked_at'),
   },
   (t) => [
     primaryKey({ columns: [t.isvId, t.resellerId] }),
@@ -51,7 +57,13 @@ export const isvResellers = pgTable(
   ],
 );
 
-/** A user of exactly one ISV or of exactly one reseller. */
+export const ROLE_SQL = sql.raw(`('admin', 'member', 'viewer')`);
+
+/**
+ * A user of exactly one ISV or of exactly one reseller, with a role. A removed user keeps its
+ * row (opportunities and the audit trail name it) with `removed_at` set; its keys stop working.
+ * `subject` is the user's id in the host portal's sign-in (a JWT's `sub`), unique per org.
+ */
 export const users = pgTable(
   'users',
   {
@@ -59,9 +71,20 @@ export const users = pgTable(
     name: text('name').notNull(),
     isvId: uuid('isv_id').references(() => isvs.id),
     resellerId: uuid('reseller_id').references(() => resellers.id),
+    role: text('role').notNull().default('member'),
+    email: text('email'),
+    subject: text('subject'),
+    removedAt: instant('removed_at'),
     createdAt: createdAt(),
   },
-  (t) => [check('users_one_org', sql`num_nonnulls(${t.isvId}, ${t.resellerId}) = 1`)],
+  (t) => [
+    check('users_one_org', sql`num_nonnulls(${t.isvId}, ${t.resellerId}) = 1`),
+    check('users_role', sql`${t.role} in ${ROLE_SQL}`),
+    index('users_isv_idx').on(t.isvId),
+    index('users_reseller_idx').on(t.resellerId),
+    uniqueIndex('users_isv_subject_idx').on(t.isvId, t.subject),
+    uniqueIndex('users_reseller_subject_idx').on(t.resellerId, t.subject),
+  ],
 );
 
 /** API keys are high-entropy random strings, so a plain sha256 (hex) is enough to store them. */
@@ -73,11 +96,65 @@ export const apiKeys = pgTable(
       .notNull()
       .references(() => users.id),
     keyHash: text('key_hash').notNull(),
+    /** The key's first characters, shown to tell keys apart; null for keys made before 0005. */
+    prefix: text('prefix'),
     label: text('label'),
     createdAt: createdAt(),
+    createdBy: uuid('created_by').references(() => users.id),
+    expiresAt: instant('expires_at'),
+    lastUsedAt: instant('last_used_at'),
+    /** When the key stops working: now when revoked, later during a rotation's grace period. */
     revokedAt: instant('revoked_at'),
+    revokedBy: uuid('revoked_by').references(() => users.id),
   },
-  (t) => [uniqueIndex('api_keys_key_hash_idx').on(t.keyHash)],
+  (t) => [
+    uniqueIndex('api_keys_key_hash_idx').on(t.keyHash),
+    index('api_keys_user_idx').on(t.userId),
+  ],
+);
+
+/** An ISV's invitation a reseller admin redeems to become its partner; the code is hashed. */
+export const partnerInvitations = pgTable(
+  'partner_invitations',
+  {
+    id: uuid('id').primaryKey(),
+    isvId: uuid('isv_id')
+      .notNull()
+      .references(() => isvs.id),
+    codeHash: text('code_hash').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+    redeemedAt: instant('redeemed_at'),
+    redeemedBy: uuid('redeemed_by').references(() => resellers.id),
+  },
+  (t) => [uniqueIndex('partner_invitations_code_hash_idx').on(t.codeHash)],
+);
+
+/**
+ * What admins did to their organization (products, partners, users, keys) and who did it.
+ * `org_id` is the ISV's or the reseller's id; append-only.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey(),
+    orgKind: text('org_kind').notNull(),
+    orgId: uuid('org_id').notNull(),
+    /** Null when the operator did it from the CLI. */
+    actorId: uuid('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    targetId: text('target_id'),
+    at: instant('at').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  },
+  (t) => [
+    check('audit_log_org_kind', sql`${t.orgKind} in ('isv', 'reseller')`),
+    index('audit_log_org_idx').on(t.orgId, t.seq),
+  ],
 );
 
 export const products = pgTable(
@@ -88,10 +165,17 @@ export const products = pgTable(
       .notNull()
       .references(() => isvs.id),
     name: text('name').notNull(),
+    /** The product's id in the ISV's own system (an AWS Marketplace product id): sync key. */
+    externalId: text('external_id'),
+    /** An archived product takes no new opportunities; existing ones are untouched. */
+    archivedAt: instant('archived_at'),
     createdAt: createdAt(),
   },
-  // (isv_id, id) lets opportunities reference a product *of the same ISV*.
-  (t) => [unique('products_isv_id_key').on(t.isvId, t.id)],
+  (t) => [
+    // (isv_id, id) lets opportunities reference a product *of the same ISV*.
+    unique('products_isv_id_key').on(t.isvId, t.id),
+    uniqueIndex('products_isv_external_id_idx').on(t.isvId, t.externalId),
+  ],
 );
 
 export const DURATION_TYPE_SQL = sql.raw(`('single-use', 'specific-duration', 'no-set-duration')`);
@@ -165,6 +249,12 @@ export const opportunities = pgTable(
       index('opp_isv_reseller_name_idx').on(t.isvId, t.resellerName, t.id),
       index('opp_isv_times_used_idx').on(t.isvId, t.timesUsed, t.id),
       index('opp_isv_discount_idx').on(t.isvId, t.discountBps, t.id),
+      // Sorting by end date: no end sorts last, as in store/list.ts (same expression).
+      index('opp_isv_end_idx').on(
+        t.isvId,
+        sql`coalesce(${t.endAt}, 'infinity'::timestamptz)`,
+        t.id,
+      ),
       index('opp_isv_id_idx').on(t.isvId, t.id),
       index('opp_isv_product_idx').on(t.isvId, t.productId, t.createdAt),
       index('opp_isv_reseller_idx').on(t.isvId, t.resellerId, t.createdAt),

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../store/types.js';
-import { createContext } from '../trpc/context.js';
+import { type Authenticate, createContext } from '../trpc/context.js';
 import { DEFAULT_AUTH_CACHE_MS } from '../trpc/principal-cache.js';
 import { appRouter } from '../trpc/routers/_app.js';
 import { applyCors, type CorsOptions } from './cors.js';
@@ -25,10 +25,14 @@ export interface HttpServerOptions {
    */
   demoIdentities?: readonly object[];
   /**
-   * How long (ms) a resolved API key is trusted before it is looked up again (default 10,000;
-   * 0 = every request). A revoked key keeps working for up to this long.
+   * How long (ms) a resolved API key is kept before it is looked up again (default 10,000;
+   * 0 = every request). Speed only: a revoke, rotation, removal or role change clears it.
    */
   authCacheMs?: number;
+  /** The host's own sign-in, for requests without an API key (see createContext). */
+  authenticate?: Authenticate;
+  /** Accept API keys beside `authenticate` (default true). */
+  apiKeys?: boolean;
   /** Largest accepted request body in bytes (default 1 MiB). */
   maxBodySize?: number;
   /** On close, connections still busy after this many ms are cut (default 10 s). */
@@ -63,6 +67,8 @@ export function createHttpServer(opts: HttpServerOptions): HttpServer {
       now: opts.now,
       clockFixed: opts.clockFixed,
       authCacheMs: opts.authCacheMs ?? DEFAULT_AUTH_CACHE_MS,
+      authenticate: opts.authenticate,
+      apiKeys: opts.apiKeys,
     }),
     onError({ error, path }) {
       // Expected failures reach the client; only the unexpected ones need a server log.

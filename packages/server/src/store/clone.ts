@@ -5,13 +5,14 @@ import {
   DomainError,
   durationIssues,
   endDateToInstant,
+  fieldIssue,
   instantToEndDate,
   type Opportunity,
 } from '@resale-kit/core';
 import { and, eq } from 'drizzle-orm';
 import type { Orm } from '../db/client.js';
 import { CounterDelta } from '../db/counters.js';
-import { opportunities } from '../db/schema.js';
+import { isvResellers, opportunities, products } from '../db/schema.js';
 import { notFound, parseInput } from './errors.js';
 import { appendEvents } from './events.js';
 import { toBps, toOpportunity } from './rows.js';
@@ -36,6 +37,19 @@ export async function cloneOpportunity(
     const endDate =
       v.endDate !== undefined ? v.endDate : src.endAt ? instantToEndDate(src.endAt) : null;
     const issues = durationIssues({ durationType: src.durationType as 'single-use', endDate }, now);
+    // A copy is a new opportunity: its product must not be archived, its reseller still linked.
+    const [product] = await tx
+      .select({ archivedAt: products.archivedAt })
+      .from(products)
+      .where(eq(products.id, src.productId))
+      .for('share');
+    if (product?.archivedAt) issues.push(fieldIssue('productId', 'archived'));
+    const [link] = await tx
+      .select({ unlinkedAt: isvResellers.unlinkedAt })
+      .from(isvResellers)
+      .where(and(eq(isvResellers.isvId, p.isvId), eq(isvResellers.resellerId, src.resellerId)))
+      .for('share');
+    if (!link || link.unlinkedAt) issues.push(fieldIssue('resellerId', 'not_partner'));
     if (issues.length) throw DomainError.invalid(issues);
 
     const [row] = await tx

@@ -8,7 +8,7 @@ import {
   type Opportunity,
   validateCreateOpportunity,
 } from '@resale-kit/core';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Orm } from '../db/client.js';
 import { CounterDelta } from '../db/counters.js';
 import { isvResellers, opportunities, products, resellers } from '../db/schema.js';
@@ -29,24 +29,37 @@ export async function createOpportunities(
   const v = checked.value;
 
   return orm.transaction(async (tx) => {
+    // FOR SHARE: an archive or an unlink running now waits for this create, or this create
+    // sees its result; never an opportunity on a product archived before the create commits.
     const [productRows, resellerRows] = await Promise.all([
       tx
-        .select({ id: products.id, name: products.name })
+        .select({ id: products.id, name: products.name, archivedAt: products.archivedAt })
         .from(products)
-        .where(and(eq(products.isvId, p.isvId), inArray(products.id, v.productIds))),
+        .where(and(eq(products.isvId, p.isvId), inArray(products.id, v.productIds)))
+        .for('share'),
       tx
         .select({ id: resellers.id, name: resellers.name })
         .from(resellers)
         .innerJoin(isvResellers, eq(isvResellers.resellerId, resellers.id))
-        .where(and(eq(isvResellers.isvId, p.isvId), inArray(resellers.id, v.resellerIds))),
+        .where(
+          and(
+            eq(isvResellers.isvId, p.isvId),
+            inArray(resellers.id, v.resellerIds),
+            isNull(isvResellers.unlinkedAt),
+          ),
+        )
+        .for('share', { of: isvResellers }),
     ]);
     const productById = new Map(productRows.map((r) => [r.id, r]));
     const resellerById = new Map(resellerRows.map((r) => [r.id, r]));
-    // Another tenant's product looks exactly like a missing one.
+    // Another tenant's product looks exactly like a missing one; an unlinked partner is no
+    // partner for new opportunities.
     const issues: FieldIssue[] = [
-      ...v.productIds.flatMap((id, i) =>
-        productById.has(id) ? [] : [fieldIssue(`productIds.${i}`, 'not_found')],
-      ),
+      ...v.productIds.flatMap((id, i) => {
+        const product = productById.get(id);
+        if (!product) return [fieldIssue(`productIds.${i}`, 'not_found')];
+        return product.archivedAt ? [fieldIssue(`productIds.${i}`, 'archived')] : [];
+      }),
       ...v.resellerIds.flatMap((id, i) =>
         resellerById.has(id) ? [] : [fieldIssue(`resellerIds.${i}`, 'not_partner')],
       ),

@@ -47,6 +47,8 @@ const KEY_SCHEMAS: Record<SortField, z.ZodType<string | number>> = {
   id: IdSchema,
   discount: int,
   createdAt: IsoInstantSchema,
+  // An end instant, or 'infinity' for a row without an end date (sorted last ascending).
+  endDate: z.union([IsoInstantSchema, z.literal('infinity')]),
 };
 
 const CursorSchema = z.object({

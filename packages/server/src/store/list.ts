@@ -1,4 +1,5 @@
 import {
+  endDateToInstant,
   expiringWindowEnd,
   normalizeListFilters,
   type Opportunity,
@@ -45,12 +46,22 @@ function sortSql(field: Exclude<SortField, 'status'>): { expr: SQL; cast: string
       return { expr: sql`${o.discountBps}`, cast: 'integer' };
     case 'createdAt':
       return { expr: sql`${o.createdAt}`, cast: 'timestamptz' };
+    case 'endDate':
+      // No end date sorts after every date ('infinity'): the same expression as the index
+      // opp_isv_end_idx, so the planner walks it.
+      return { expr: endSortSql, cast: 'timestamptz' };
   }
 }
+
+/** The end-date sort key; must stay textually equal to the index expression in schema.ts. */
+const endSortSql = sql`coalesce(${o.endAt}, 'infinity'::timestamptz)`;
 
 /** The cursor key of a wire row for a sort field. */
 function keyOf(item: Opportunity, field: SortField): string | number {
   if (field === 'discount') return Math.round(item.discount.percent * 100);
+  if (field === 'endDate') {
+    return item.endDate === null ? 'infinity' : endDateToInstant(item.endDate).toISOString();
+  }
   return item[field];
 }
 
@@ -92,6 +103,9 @@ function filtersOf(p: Principal, input: ListOpportunities, now: Date): Filters {
     const windowEnd = expiringWindowEnd(now, input.expiringWithinDays);
     statuses = statuses.filter((s) => s === 'active');
     conds.push(sql`${o.endAt} <= ${nowSql(windowEnd)}`);
+    // The same bound on the end-date sort key: sorted by end date, the page is then a range
+    // of opp_isv_end_idx instead of a walk past every row without an end.
+    if (input.sort.field === 'endDate') conds.push(sql`${endSortSql} <= ${nowSql(windowEnd)}`);
   }
   return { conds, statuses };
 }

@@ -1,6 +1,6 @@
 import type { Principal } from '@resale-kit/core';
 import type { Store } from '../store/types.js';
-import { cachedAuthenticate } from './principal-cache.js';
+import { createPrincipalCache } from './principal-cache.js';
 
 /**
  * What every procedure sees. Deliberately free of HTTP: tests build it directly and call
@@ -47,29 +47,66 @@ export function bearerToken(header: string | string[] | undefined): string | nul
   return match?.[1] ?? null;
 }
 
+/** What a sign-in hook is given: the request's headers (a Fetch `Request` is one). */
+export interface AuthRequest {
+  headers: Headers;
+}
+
+/**
+ * The host's own sign-in: the principal of a request (a session cookie, a JWT...), or null for
+ * nobody (then authed procedures answer UNAUTHORIZED). `jwtAuthenticate` makes one from JWTs;
+ * `store.resolveSignedIn` turns a verified identity into a principal.
+ */
+export type Authenticate = (request: AuthRequest) => Promise<Principal | null> | Principal | null;
+
 export interface CreateContextOptions {
   store: Store;
   now?: () => Date;
   clockFixed?: boolean;
   /** Trust a resolved API key this long (ms) before looking it up again; 0 or absent: never. */
   authCacheMs?: number;
+  /** The host's sign-in, asked for every request that carries no API key. */
+  authenticate?: Authenticate;
+  /** Accept `Authorization: Bearer <api key>` (default true; false: the hook alone signs in). */
+  apiKeys?: boolean;
 }
 
+type HeaderRecord = Record<string, string | string[] | undefined>;
+
+function toHeaders(headers: Headers | HeaderRecord): Headers {
+  if (headers instanceof Headers) return headers;
+  const out = new Headers();
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) out.append(name, v);
+  }
+  return out;
+}
+
+/** API keys never contain a dot; a JWT always has two. So one header can carry either. */
+const looksLikeApiKey = (token: string) => !token.includes('.');
+
 /**
- * The HTTP context: reads the bearer key and resolves it to a principal through the store.
- * An unknown key yields no principal; authed procedures then answer UNAUTHORIZED.
+ * The HTTP context: an API key in `Authorization: Bearer` resolves through the store (and its
+ * cache); any other request goes to the `authenticate` hook when there is one. An unknown key
+ * or a hook's null yields no principal; authed procedures then answer UNAUTHORIZED.
  */
 export function createContext(opts: CreateContextOptions) {
-  const authenticate = cachedAuthenticate((key) => opts.store.authenticate(key), {
+  const cache = createPrincipalCache((key, now) => opts.store.resolveApiKey(key, now), {
     ttlMs: opts.authCacheMs ?? 0,
   });
-  return async ({
-    req,
-  }: {
-    req: { headers: Record<string, string | string[] | undefined> };
-  }): Promise<InnerContext> => {
-    const apiKey = bearerToken(req.headers.authorization);
-    const principal = apiKey ? await authenticate(apiKey) : null;
+  if ((opts.authCacheMs ?? 0) > 0) opts.store.onAuthChange(() => cache.clear());
+  const acceptKeys = opts.apiKeys !== false;
+  const clock = opts.now ?? (() => new Date());
+  return async ({ req }: { req: { headers: Headers | HeaderRecord } }): Promise<InnerContext> => {
+    const headers = toHeaders(req.headers);
+    const token = bearerToken(headers.get('authorization') ?? undefined);
+    let principal: Principal | null = null;
+    if (token && acceptKeys && looksLikeApiKey(token)) {
+      principal = await cache.authenticate(token, clock());
+    } else if (opts.authenticate) {
+      principal = (await opts.authenticate({ headers })) ?? null;
+    }
     return createInnerContext({ ...opts, principal });
   };
 }

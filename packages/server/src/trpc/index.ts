@@ -1,4 +1,6 @@
 export {
+  type Authenticate,
+  type AuthRequest,
   bearerToken,
   type CreateContextOptions,
   type CreateInnerContextOptions,

@@ -1,4 +1,4 @@
-import { DomainError } from '@resale-kit/core';
+import { can, DomainError, forbiddenMessage, type Permission } from '@resale-kit/core';
 import { initTRPC } from '@trpc/server';
 import type { InnerContext } from './context.js';
 import { describeError, toTRPCError } from './errors.js';
@@ -28,8 +28,8 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 /** No key needed. */
 export const publicProcedure = t.procedure.use(mapDomainErrors);
 
-/** Any caller with a valid API key. */
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** Any caller with a valid API key (or signed in through the host's `authenticate`). */
+const signedIn = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.principal) {
     throw new DomainError(
       'UNAUTHORIZED',
@@ -39,18 +39,33 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { principal: ctx.principal } });
 });
 
-/** ISV users only; a reseller is FORBIDDEN. */
-export const isvProcedure = authedProcedure.use(({ ctx, next }) => {
-  const { principal } = ctx;
-  if (principal.kind !== 'isv') throw new DomainError('FORBIDDEN', 'Only an ISV user may do this');
-  return next({ ctx: { principal } });
-});
+/**
+ * Every procedure starts here, naming the permission it needs (core's PERMISSIONS, the one
+ * table of who may do what): no key is UNAUTHORIZED, a role or kind without it FORBIDDEN.
+ */
+export const procedureFor = (permission: Permission) =>
+  signedIn.use(({ ctx, next }) => {
+    if (!can(ctx.principal, permission)) {
+      throw new DomainError('FORBIDDEN', forbiddenMessage(ctx.principal, permission));
+    }
+    return next();
+  });
 
-/** Reseller users only; an ISV is FORBIDDEN. */
-export const resellerProcedure = authedProcedure.use(({ ctx, next }) => {
-  const { principal } = ctx;
-  if (principal.kind !== 'reseller') {
-    throw new DomainError('FORBIDDEN', 'Only a reseller user may do this');
-  }
-  return next({ ctx: { principal } });
-});
+/** An ISV-only permission: the principal is narrowed to an ISV user. */
+export const isvProcedure = (permission: Permission) =>
+  procedureFor(permission).use(({ ctx, next }) => {
+    const { principal } = ctx;
+    if (principal.kind !== 'isv')
+      throw new DomainError('FORBIDDEN', 'Only an ISV user may do this');
+    return next({ ctx: { principal } });
+  });
+
+/** A reseller-only permission: the principal is narrowed to a reseller user. */
+export const resellerProcedure = (permission: Permission) =>
+  procedureFor(permission).use(({ ctx, next }) => {
+    const { principal } = ctx;
+    if (principal.kind !== 'reseller') {
+      throw new DomainError('FORBIDDEN', 'Only a reseller user may do this');
+    }
+    return next({ ctx: { principal } });
+  });

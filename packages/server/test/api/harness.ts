@@ -8,7 +8,7 @@ import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { createStore, type Store } from '../../src/store/index.js';
 import { createContext, fixedClock } from '../../src/trpc/context.js';
 import { describeError } from '../../src/trpc/errors.js';
-import { type AppRouter, createCaller } from '../../src/trpc/routers/_app.js';
+import { type AppRouter, appRouter, createCaller } from '../../src/trpc/routers/_app.js';
 import { type Driver, testDatabases } from '../support/db.js';
 import { insertTenants, KEYS, type Role } from './tenants.js';
 
@@ -40,12 +40,11 @@ export type Outcome =
 
 export type Transport = 'caller' | 'http';
 
-export const MUTATIONS = new Set([
-  'opportunities.create',
-  'opportunities.clone',
-  'opportunities.deactivate',
-  'offers.create',
-]);
+/** Mutations (POST over HTTP), read from the router itself so a new procedure is never missed. */
+export const isMutation = (path: string): boolean =>
+  (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } } | undefined>)[
+    path
+  ]?._def.type === 'mutation';
 
 export interface Api {
   db: Database;
@@ -60,7 +59,7 @@ export interface Api {
     input?: unknown,
   ): Promise<Outcome>;
   /** Through createCaller with another clock: "as of" `now`. */
-  callAt(now: Date, role: Role, path: string, input?: unknown): Promise<Outcome>;
+  callAt(now: Date, role: Role | { key: string }, path: string, input?: unknown): Promise<Outcome>;
   /** Same, but throws on failure and returns the value: for setup steps. */
   must<T = unknown>(role: Role, path: string, input?: unknown): Promise<T>;
   /** A typed tRPC client for `role` over HTTP (batching on). */
@@ -124,7 +123,7 @@ export async function openApi(driver: Driver, opts: { now?: Date } = {}): Promis
         return { ok: true, value: await fn(input) };
       }
       const proc = resolvePath(client(role), path);
-      const fn = MUTATIONS.has(path) ? proc.mutate : proc.query;
+      const fn = isMutation(path) ? proc.mutate : proc.query;
       if (!fn) throw new Error(`no procedure ${path}`);
       return { ok: true, value: await fn(input) };
     } catch (err) {

@@ -32,6 +32,7 @@ describe('HTTP server', () => {
           kind: 'reseller',
           userId: T.userReseller1,
           name: 'x',
+          role: 'admin',
           resellerId: T.reseller1,
         });
       },
@@ -55,9 +56,9 @@ describe('HTTP server', () => {
       let n = 0;
       const store = {
         ...api.store,
-        authenticate: (key: string) => {
+        resolveApiKey: (key: string, now: Date) => {
           n += 1;
-          return api.store.authenticate(key);
+          return api.store.resolveApiKey(key, now);
         },
       };
       const own = createHttpServer({

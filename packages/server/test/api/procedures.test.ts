@@ -49,6 +49,7 @@ describeEachDriver('every procedure', (driver) => {
         kind: 'isv',
         userId: T.userIsvA,
         name: 'Alice (ISV A)',
+        role: 'admin',
         isvId: T.isvA,
       });
       expect(me.clock).toEqual({ now: NOW.toISOString(), fixed: true });

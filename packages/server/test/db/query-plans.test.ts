@@ -99,6 +99,12 @@ describeEachDb(
       ['expiring in 30 days', () => a.isv, () => ({ expiringWithinDays: 30 })],
       ['product filter', () => a.isv, () => ({ productId: a.productIds[1] })],
       ['sort by name', () => a.isv, () => ({ sort: { field: 'name', direction: 'asc' } })],
+      ['sort by end date', () => a.isv, () => ({ sort: { field: 'endDate', direction: 'asc' } })],
+      [
+        'sort by end date desc, expiring in 30 days',
+        () => a.isv,
+        () => ({ sort: { field: 'endDate', direction: 'desc' }, expiringWithinDays: 30 }),
+      ],
       ['text search on name', () => a.isv, () => ({ q: 'ty 3217' })],
       ['text search, name or id prefix', () => a.isv, () => ({ q: '3217' })],
       ['reseller principal', () => a.resellers[0] as Principal, () => ({})],
@@ -129,6 +135,21 @@ describeEachDb(
         for (const plan of plans) expect(plan).not.toMatch(/Seq Scan on opportunities/);
       });
     }
+
+    it('sorted by end date, the page walks opp_isv_end_idx (a range of it when expiring)', async () => {
+      for (const extra of [{}, { expiringWithinDays: 30 }]) {
+        const { plans } = await plansOf(() =>
+          store.listOpportunities(
+            a.isv,
+            { sort: { field: 'endDate', direction: 'desc' }, limit: 20, ...extra },
+            NOW,
+          ),
+        );
+        const page = plans.find((p) => p.includes('Limit'));
+        expect(page).toMatch(/opp_isv_end_idx/);
+        if ('expiringWithinDays' in extra) expect(page).toMatch(/Index Cond: .*coalesce/i);
+      }
+    });
 
     it('summary reads only the counters', async () => {
       const { queries } = await plansOf(() => store.summary(a.isv, NOW));

@@ -91,7 +91,7 @@ describePostgres('query plans of the hot queries use indexes', () => {
       select i.id as isv_id, u.id as user_id, (select id from products p where p.isv_id = i.id limit 1) as product_id
       from isvs i join users u on u.isv_id = i.id where i.name = 'ISV 000'`;
     if (!row) throw new Error('load failed');
-    big = { kind: 'isv', userId: row.user_id, name: 'admin', isvId: row.isv_id };
+    big = { kind: 'isv', userId: row.user_id, name: 'admin', role: 'admin', isvId: row.isv_id };
     productId = row.product_id;
   }, 120_000);
 
@@ -124,6 +124,7 @@ describePostgres('query plans of the hot queries use indexes', () => {
     ['list: status restricted', () => ({ status: ['restricted'] })],
     ['list: status complete', () => ({ status: ['complete'] })],
     ['list: sorted by name', () => ({ sort: { field: 'name', direction: 'asc' } })],
+    ['list: sorted by end date', () => ({ sort: { field: 'endDate', direction: 'asc' } })],
     ['list: product filter (counted total)', () => ({ productId })],
     ['list: sorted by status', () => ({ sort: { field: 'status', direction: 'asc' } })],
     [

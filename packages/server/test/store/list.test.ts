@@ -21,7 +21,10 @@ const NOW = new Date('2026-03-01T12:00:00.000Z');
 const NAMES = ['delta', 'alpha', 'charlie', 'bravo', 'alpha', 'echo', 'foxtrot', 'golf'];
 
 function keyOf(o: Opportunity, field: SortField): string | number {
-  return field === 'discount' ? o.discount.percent : o[field];
+  if (field === 'discount') return o.discount.percent;
+  // No end date sorts after every date (the server's 'infinity').
+  if (field === 'endDate') return o.endDate ?? '~';
+  return o[field];
 }
 
 function sorted(items: Opportunity[], field: SortField, dir: 'asc' | 'desc'): Opportunity[] {

@@ -31,10 +31,16 @@ export async function createTenant(
     await orm.insert(resellers).values({ id: resellerId, name: `${name} reseller ${n}` });
     await orm.insert(isvResellers).values({ isvId, resellerId });
     await orm.insert(users).values({ id: userId, name: `${name} reseller user ${n}`, resellerId });
-    resellerList.push({ kind: 'reseller', userId, name: `${name} reseller user ${n}`, resellerId });
+    resellerList.push({
+      kind: 'reseller',
+      userId,
+      name: `${name} reseller user ${n}`,
+      role: 'admin',
+      resellerId,
+    });
   }
   return {
-    isv: { kind: 'isv', userId: adminId, name: `${name} admin`, isvId },
+    isv: { kind: 'isv', userId: adminId, name: `${name} admin`, role: 'admin', isvId },
     productIds,
     resellers: resellerList,
   };

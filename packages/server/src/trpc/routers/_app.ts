@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from '../trpc.js';
+import { adminRouter } from './admin.js';
 import { productsRouter, resellersRouter } from './catalog.js';
 import { meProcedure } from './me.js';
 import { offersRouter } from './offers.js';
@@ -10,6 +11,7 @@ export const appRouter = router({
   products: productsRouter,
   resellers: resellersRouter,
   me: meProcedure,
+  admin: adminRouter,
 });
 
 /** The router's type: all the SDK needs. It names core, zod, @trpc/server and Store types only. */

@@ -1,11 +1,11 @@
-import { authedProcedure, router } from '../trpc.js';
+import { procedureFor, router } from '../trpc.js';
 
 /** ISV: its products. Reseller: what the store lets it see (products it is authorized for). */
 export const productsRouter = router({
-  list: authedProcedure.query(({ ctx }) => ctx.store.listProducts(ctx.principal)),
+  list: procedureFor('read').query(({ ctx }) => ctx.store.listProducts(ctx.principal)),
 });
 
 /** ISV: the resellers it works with. Reseller: itself. */
 export const resellersRouter = router({
-  list: authedProcedure.query(({ ctx }) => ctx.store.listResellers(ctx.principal)),
+  list: procedureFor('read').query(({ ctx }) => ctx.store.listResellers(ctx.principal)),
 });

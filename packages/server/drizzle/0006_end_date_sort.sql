@@ -1,0 +1,1 @@
+CREATE INDEX "opp_isv_end_idx" ON "opportunities" USING btree ("isv_id",coalesce("end_at", 'infinity'::timestamptz),"id");
