@@ -1,4 +1,5 @@
 export * from './dates.js';
+export * from './drafts.js';
 export * from './duration.js';
 export * from './errors.js';
 export * from './format.js';
@@ -7,6 +8,7 @@ export * from './inputs.js';
 export * from './issues.js';
 export * from './list-filters.js';
 export * from './list-view.js';
+export * from './results.js';
 export * from './schemas.js';
 export * from './status.js';
 export * from './vocabulary.js';

@@ -1,22 +1,21 @@
 import { z } from 'zod';
 import { isCalendarDate } from './dates.js';
+import { hasAtMostDecimals, isAwsAccountId, normalizeBuyerAccountId } from './drafts.js';
 import { type IssueCode, requiredWhenMissing } from './issues.js';
 import {
   charLength,
   DURATION_TYPES,
   EVENT_TYPES,
   MAX_DESCRIPTION_LENGTH,
+  MAX_DISCOUNT_DECIMALS,
+  MAX_DISCOUNT_PERCENT,
   MAX_NAME_LENGTH,
+  MIN_DISCOUNT_PERCENT_EXCLUSIVE,
   STATUSES,
 } from './vocabulary.js';
 
 export const StatusSchema = z.enum(STATUSES, { error: requiredWhenMissing });
 export const DurationTypeSchema = z.enum(DURATION_TYPES, { error: requiredWhenMissing });
-
-const hasAtMostTwoDecimals = (n: number): boolean => {
-  const scaled = n * 100;
-  return Math.abs(scaled - Math.round(scaled)) < 1e-9;
-};
 
 // Messages in core's schemas are issue codes (issues.ts), never sentences.
 /** A rule zod has no native issue for: its code and the numbers a message needs. */
@@ -35,9 +34,12 @@ export const DiscountSchema = z.object(
     type: z.literal('percentage', { error: requiredWhenMissing }),
     percent: z
       .number({ error: requiredWhenMissing })
-      .gt(0)
-      .lte(100)
-      .refine(hasAtMostTwoDecimals, rule('too_many_decimals', { maximum: 2 })),
+      .gt(MIN_DISCOUNT_PERCENT_EXCLUSIVE)
+      .lte(MAX_DISCOUNT_PERCENT)
+      .refine(
+        (n) => hasAtMostDecimals(n, MAX_DISCOUNT_DECIMALS),
+        rule('too_many_decimals', { maximum: MAX_DISCOUNT_DECIMALS }),
+      ),
   },
   { error: requiredWhenMissing },
 );
@@ -87,10 +89,11 @@ export type StatusFields = Pick<
   'durationType' | 'endDate' | 'restrictedAt' | 'timesUsed'
 >;
 
-/** An AWS account id: 12 digits. */
+/** An AWS account id: 12 digits, as typed ("1234 5678-9012") and stored without spaces or dashes. */
 export const BuyerAccountIdSchema = z
   .string({ error: requiredWhenMissing })
-  .refine((s) => /^\d{12}$/.test(s), rule('invalid_format', { format: 'aws_account_id' }));
+  .transform(normalizeBuyerAccountId)
+  .refine(isAwsAccountId, rule('invalid_format', { format: 'aws_account_id' }));
 
 /** A Channel Partner Private Offer created from an opportunity. */
 export const OfferSchema = z.object({

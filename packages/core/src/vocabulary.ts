@@ -36,5 +36,10 @@ export const MAX_RESELLERS_PER_CREATE = 100;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_DEACTIVATE_IDS = 100;
 
+/** A discount is a percent above this (exclusive), at most MAX_DISCOUNT_PERCENT, with few decimals. */
+export const MIN_DISCOUNT_PERCENT_EXCLUSIVE = 0;
+export const MAX_DISCOUNT_PERCENT = 100;
+export const MAX_DISCOUNT_DECIMALS = 2;
+
 /** Length in Unicode code points, as Postgres counts characters. */
 export const charLength = (s: string): number => [...s].length;

@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom/vitest';
+import './dialogPolyfill.js';
 import { setProjectAnnotations } from '@storybook/react-vite';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';

@@ -10,6 +10,7 @@ import {
 import { useId, useMemo, useState } from 'react';
 import { DEFAULT_DURATION_PICKER_MESSAGES, type DurationPickerMessages } from '../i18n/messages.js';
 import { useMessages } from '../i18n/useMessages.js';
+import { useControllableState } from '../state/useControllableState.js';
 
 /** Detail of a duration change. */
 export interface DurationChangeDetail {
@@ -60,9 +61,12 @@ export function DurationPicker(props: DurationPickerProps) {
     error,
   } = props;
   const m = useMessages(DEFAULT_DURATION_PICKER_MESSAGES, props.messages);
-  const [inner, setInner] = useState<DurationValue>(props.defaultValue ?? INITIAL);
+  const [value, setValue] = useControllableState<DurationValue, DurationChangeDetail>(
+    props.value,
+    props.defaultValue ?? INITIAL,
+    props.onChange,
+  );
   const [touched, setTouched] = useState(false);
-  const value = props.value ?? inner;
   const now = useMemo(() => props.now ?? new Date(), [props.now]);
   const issues = useMemo(() => durationIssues(value, now), [value, now]);
   const id = useId();
@@ -70,8 +74,7 @@ export function DurationPicker(props: DurationPickerProps) {
 
   const change = (next: DurationValue) => {
     if (readOnly || disabled) return;
-    if (props.value === undefined) setInner(next);
-    props.onChange?.(next, { issues: durationIssues(next, now) });
+    setValue(next, { issues: durationIssues(next, now) });
   };
   const chooseType = (durationType: DurationType) =>
     !typeLocked &&

@@ -1,12 +1,12 @@
 import type {
-  BlockedReason,
   CloneOpportunityInput,
   CreateOfferInput,
+  CreateOfferResult,
   CreateOpportunity,
+  DeactivateResult,
   ListOpportunitiesInputSchema,
-  Offer,
   Opportunity,
-  OpportunityEvent,
+  OpportunityDetails,
   Principal,
   Product,
   Reseller,
@@ -33,22 +33,8 @@ export interface OpportunityPage {
   total: number;
 }
 
-export interface OpportunityDetails {
-  opportunity: Opportunity;
-  offers: Offer[];
-  events: OpportunityEvent[];
-}
-
-export type DeactivateResult =
-  | { id: string; ok: true; opportunity: Opportunity }
-  | { id: string; ok: false; reason: BlockedReason | 'NOT_FOUND' };
-
-export interface CreateOfferResult {
-  offer: Offer;
-  opportunity: Opportunity;
-  /** True when the idempotency key was seen before: the first result, nothing counted again. */
-  replayed: boolean;
-}
+// The results the API returns are core's (the kit's components take them as props).
+export type { CreateOfferResult, DeactivateResult, OpportunityDetails } from '@resale-kit/core';
 
 /**
  * Every method enforces tenancy itself: another tenant's record is reported as missing
