@@ -20,8 +20,11 @@ export interface DeactivateBindings {
   submitting: boolean;
   /** Nothing was deactivated (the request failed as a whole). */
   error: string | undefined;
-  /** Sends these ids (the component passes the Active ones); all of `items` when omitted. */
-  onConfirm: (ids?: string[]) => void;
+  /**
+   * Sends every one of `items`, whatever ids the component proposes: the server judges each (a
+   * row may have changed since it was loaded), so each gets its own result.
+   */
+  onConfirm: () => void;
 }
 
 /**
@@ -53,8 +56,8 @@ export function useDeactivate(
     results: deactivate.data,
     submitting: deactivate.isPending,
     error: deactivate.error?.message,
-    onConfirm: (ids) => {
-      if (!deactivate.isPending) deactivate.mutate({ ids: ids ?? items.map((o) => o.id) });
+    onConfirm: () => {
+      if (!deactivate.isPending) deactivate.mutate({ ids: items.map((o) => o.id) });
     },
   };
 }
