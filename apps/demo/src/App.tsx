@@ -1,7 +1,6 @@
 import { ResaleProvider } from '@resale-kit/sdk/react';
 import { queryClient, resaleClient } from './api/client';
-import { errorMessage } from './api/errorMessage';
-import { useMe, useServerClock } from './api/useClock';
+import { useMe, useServerNow } from './api/useClock';
 import { IdentitySwitcher } from './identity/IdentitySwitcher';
 import { loadIdentities } from './identity/identityStore';
 import { useIdentity } from './identity/useIdentity';
@@ -15,23 +14,23 @@ import { Flashbar, NotificationsProvider } from './ui/notifications';
 /** The page for the signed-in demo identity, once `me` says who it is and what time it is. */
 function PartnersPage() {
   const me = useMe();
-  const clock = useServerClock();
+  const now = useServerNow();
   if (me.error) {
     return (
       <div className="demo-inline-error" role="alert">
-        <p>Could not sign in to the API: {errorMessage(me.error)}</p>
+        <p>Could not sign in to the API: {me.error.message}</p>
         <button type="button" className="rk-button" onClick={() => me.refetch()}>
           Retry
         </button>
       </div>
     );
   }
-  if (!me.data || !clock) return <p role="status">Signing in…</p>;
+  if (!me.data || !now) return <p role="status">Signing in…</p>;
   const { principal } = me.data;
   return principal.kind === 'isv' ? (
-    <IsvPage now={clock.now} />
+    <IsvPage now={now} />
   ) : (
-    <ResellerPage now={clock.now} principal={principal} />
+    <ResellerPage now={now} principal={principal} />
   );
 }
 

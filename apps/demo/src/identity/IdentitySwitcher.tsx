@@ -10,8 +10,11 @@ export function IdentitySwitcher() {
   const id = useId();
   const [view, setView] = useTableView();
   if (identity.phase !== 'ready') return null;
-  const isv = identity.identities.filter((i) => i.kind === 'isv');
-  const resellers = identity.identities.filter((i) => i.kind === 'reseller');
+  const of = (kind: string) => identity.identities.filter((i) => i.kind === kind);
+  const groups = [
+    ['ISV users', of('isv')],
+    ['Reseller users', of('reseller')],
+  ] as const;
   return (
     <div className="demo-identity">
       <label htmlFor={id}>Signed in as</label>
@@ -24,24 +27,15 @@ export function IdentitySwitcher() {
           switchIdentity(e.target.value);
         }}
       >
-        {isv.length > 0 && (
-          <optgroup label="ISV users">
-            {isv.map((i) => (
+        {groups.map(([label, members]) => (
+          <optgroup key={label} label={label}>
+            {members.map((i) => (
               <option key={i.label} value={i.label}>
                 {i.label}
               </option>
             ))}
           </optgroup>
-        )}
-        {resellers.length > 0 && (
-          <optgroup label="Reseller users">
-            {resellers.map((i) => (
-              <option key={i.label} value={i.label}>
-                {i.label}
-              </option>
-            ))}
-          </optgroup>
-        )}
+        ))}
       </select>
     </div>
   );

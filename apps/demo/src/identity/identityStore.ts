@@ -49,14 +49,10 @@ function storedLabel(): string | null {
   }
 }
 
-function isIdentity(value: unknown): value is DemoIdentity {
-  const v = value as Partial<DemoIdentity> | null;
-  return (
-    typeof v?.label === 'string' &&
-    (v.kind === 'isv' || v.kind === 'reseller') &&
-    typeof v.apiKey === 'string'
-  );
-}
+const isIdentity = (v: Partial<DemoIdentity> | null): v is DemoIdentity =>
+  typeof v?.label === 'string' &&
+  typeof v.apiKey === 'string' &&
+  /^(isv|reseller)$/.test(`${v.kind}`);
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 

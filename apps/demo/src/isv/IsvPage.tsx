@@ -1,17 +1,18 @@
 import type { Opportunity } from '@resale-kit/core';
-import { OpportunitiesTable, SummaryCards } from '@resale-kit/react';
-import { useOpportunitiesTable, useSummaryCards } from '@resale-kit/sdk/react';
+import { OpportunitiesTable, OpportunityFilters, SummaryCards } from '@resale-kit/react';
+import {
+  useOpportunitiesTable,
+  useOpportunityFilters,
+  useSummaryCards,
+} from '@resale-kit/sdk/react';
 import { useState } from 'react';
 import { DetailsDialog } from '../opportunities/DetailsDialog';
-import { OpportunityFilters } from '../opportunities/OpportunityFilters';
 import { useTableView } from '../opportunities/useTableView';
-import { DeactivateDialog } from './DeactivateDialog';
-import { OpportunityForm } from './OpportunityForm';
+import { DeactivateDialog, FormDialog } from './IsvDialogs';
 
 type OpenDialog =
   | { kind: 'deactivate'; items: Opportunity[] }
-  | { kind: 'create' }
-  | { kind: 'clone'; source: Opportunity }
+  | { kind: 'form'; source?: Opportunity }
   | { kind: 'details'; id: string }
   | null;
 
@@ -20,8 +21,9 @@ export function IsvPage({ now }: { now: Date }) {
   const [view, setView] = useTableView();
   const table = useOpportunitiesTable(view, setView);
   const cards = useSummaryCards(view, setView);
+  const filters = useOpportunityFilters(view, setView);
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const closeDialog = () => setDialog(null);
+  const close = () => setDialog(null);
 
   return (
     <>
@@ -43,21 +45,18 @@ export function IsvPage({ now }: { now: Date }) {
           loading={table.loading && table.items.length === 0}
           now={now}
           selectionType="multi"
-          filter={<OpportunityFilters view={view} onViewChange={setView} showResellerFilter />}
+          filter={<OpportunityFilters {...filters} />}
           onDeactivate={(items) => setDialog({ kind: 'deactivate', items })}
-          onClone={(source) => setDialog({ kind: 'clone', source })}
+          onClone={(source) => setDialog({ kind: 'form', source })}
           onViewDetails={(item) => setDialog({ kind: 'details', id: item.id })}
-          onCreate={() => setDialog({ kind: 'create' })}
+          onCreate={() => setDialog({ kind: 'form' })}
         />
       </div>
       {dialog?.kind === 'deactivate' && (
-        <DeactivateDialog items={dialog.items} now={now} onClose={closeDialog} />
+        <DeactivateDialog items={dialog.items} now={now} onClose={close} />
       )}
-      {dialog?.kind === 'create' && <OpportunityForm now={now} onClose={closeDialog} />}
-      {dialog?.kind === 'clone' && (
-        <OpportunityForm source={dialog.source} now={now} onClose={closeDialog} />
-      )}
-      {dialog?.kind === 'details' && <DetailsDialog id={dialog.id} onClose={closeDialog} />}
+      {dialog?.kind === 'form' && <FormDialog source={dialog.source} now={now} onClose={close} />}
+      {dialog?.kind === 'details' && <DetailsDialog id={dialog.id} onClose={close} />}
     </>
   );
 }

@@ -1,17 +1,7 @@
 import type { ReactNode } from 'react';
 
-const NAV = [
-  'Home',
-  'Products',
-  'Offers',
-  'Agreements',
-  'Assets',
-  'Reports',
-  'Marketing',
-  'Support',
-  'Partners',
-  'Settings',
-];
+const NAV =
+  'Home Products Offers Agreements Assets Reports Marketing Support Partners Settings'.split(' ');
 
 /** The AWS Marketplace management portal's top bar and menu; "Partners" is the current page. */
 export function PortalHeader({ identitySwitcher }: { identitySwitcher: ReactNode }) {
