@@ -1,9 +1,8 @@
 import { ResaleProvider } from '@resale-kit/sdk/react';
 import { queryClient, resaleClient } from './api/client';
-import { useMe, useServerNow } from './api/useClock';
+import { useMe } from './api/useClock';
 import { IdentitySwitcher } from './identity/IdentitySwitcher';
-import { loadIdentities } from './identity/identityStore';
-import { useIdentity } from './identity/useIdentity';
+import { loadIdentities, useIdentity } from './identity/identityStore';
 import { IsvPage } from './isv/IsvPage';
 import { Breadcrumbs } from './layout/Breadcrumbs';
 import { ClockBanner } from './layout/ClockBanner';
@@ -14,7 +13,6 @@ import { Flashbar, NotificationsProvider } from './ui/notifications';
 /** The page for the signed-in demo identity, once `me` says who it is and what time it is. */
 function PartnersPage() {
   const me = useMe();
-  const now = useServerNow();
   if (me.error) {
     return (
       <div className="demo-inline-error" role="alert">
@@ -25,8 +23,10 @@ function PartnersPage() {
       </div>
     );
   }
-  if (!me.data || !now) return <p role="status">Signing in…</p>;
-  const { principal } = me.data;
+  if (!me.data) return <p role="status">Signing in…</p>;
+  const { principal, clock } = me.data;
+  // Guards and relative times use the server's pinned clock (RESALE_KIT_NOW), or the local one.
+  const now = clock.fixed ? new Date(clock.now) : new Date();
   return principal.kind === 'isv' ? (
     <IsvPage now={now} />
   ) : (

@@ -6,10 +6,3 @@ export function useMe() {
   const resale = useResale();
   return useQuery(resale.me.queryOptions());
 }
-
-/** The instant guards and relative times use: the server's pinned clock, or the local one. */
-export function useServerNow(): Date | null {
-  const clock = useMe().data?.clock;
-  if (!clock) return null;
-  return clock.fixed ? new Date(clock.now) : new Date();
-}

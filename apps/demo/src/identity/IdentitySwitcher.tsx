@@ -1,8 +1,7 @@
 import { FIRST_PAGE_VIEW } from '@resale-kit/core';
 import { useId } from 'react';
 import { useTableView } from '../opportunities/useTableView';
-import { switchIdentity } from './identityStore';
-import { useIdentity } from './useIdentity';
+import { switchIdentity, useIdentity } from './identityStore';
 
 /** "Signed in as": a select among the seed's demo users (ISV and reseller users). */
 export function IdentitySwitcher() {

@@ -1,3 +1,5 @@
+import { useSyncExternalStore } from 'react';
+
 /**
  * Who the demo acts as: one of the seed's demo users, served by the API at `/demo/identities`
  * (outside production). The choice is kept in localStorage so a reload keeps the same identity.
@@ -35,6 +37,10 @@ export function subscribeIdentity(listener: () => void): () => void {
 export function getIdentityState(): IdentityState {
   return state;
 }
+
+/** The demo identity state, re-rendering on every switch. */
+export const useIdentity = () =>
+  useSyncExternalStore(subscribeIdentity, getIdentityState, getIdentityState);
 
 /** The API key of the current identity, read by the SDK client before every request. */
 export function currentApiKey(): string | null {

@@ -1,5 +1,10 @@
 import type { Opportunity } from '@resale-kit/core';
-import { OpportunitiesTable, OpportunityFilters, SummaryCards } from '@resale-kit/react';
+import {
+  OpportunitiesTable,
+  OpportunityFilters,
+  SummaryCards,
+  visibleColumnsForFilter,
+} from '@resale-kit/react';
 import {
   useOpportunitiesTable,
   useOpportunityFilters,
@@ -41,8 +46,8 @@ export function IsvPage({ now }: { now: Date }) {
         <OpportunitiesTable
           className="demo-table"
           {...table}
-          // Until the table's busy state lands (rows kept, dimmed): loading only without rows.
-          loading={table.loading && table.items.length === 0}
+          // "Expires" joins the columns when the list is narrowed to what expires soon.
+          visibleColumns={visibleColumnsForFilter(view.filters)}
           now={now}
           selectionType="multi"
           filter={<OpportunityFilters {...filters} />}

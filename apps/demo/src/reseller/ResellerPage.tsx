@@ -1,5 +1,11 @@
 import { canUse, type Opportunity, type Principal, STATUS_LABELS } from '@resale-kit/core';
-import { CreateOfferForm, Dialog, OpportunitiesTable, OpportunityFilters } from '@resale-kit/react';
+import {
+  CreateOfferForm,
+  Dialog,
+  OpportunitiesTable,
+  OpportunityFilters,
+  visibleColumnsForFilter,
+} from '@resale-kit/react';
 import {
   useCreateOffer,
   useOpportunitiesTable,
@@ -51,8 +57,7 @@ export function ResellerPage({ now, principal }: { now: Date; principal: Princip
         <OpportunitiesTable
           className="demo-table"
           {...table}
-          // Until the table's busy state lands (rows kept, dimmed): loading only without rows.
-          loading={table.loading && table.items.length === 0}
+          visibleColumns={visibleColumnsForFilter(view.filters)}
           now={now}
           selectionType="single"
           messages={{ emptyDescription: `No ISV has authorized ${principal.name} yet.` }}
