@@ -1,12 +1,60 @@
 'use client';
 
-import { FIRST_PAGE_VIEW } from '@resale-kit/core';
-import { OpportunitiesTable, SummaryCards } from '@resale-kit/react';
-import { useDeactivate, useOpportunitiesTable, useSummaryCards } from '@resale-kit/sdk/react';
+import { FIRST_PAGE_VIEW, type Opportunity } from '@resale-kit/core';
+import {
+  DeactivateConfirmation,
+  Dialog,
+  OpportunitiesTable,
+  OpportunityForm,
+  SummaryCards,
+} from '@resale-kit/react';
+import {
+  useDeactivate,
+  useOpportunitiesTable,
+  useOpportunityForm,
+  useSummaryCards,
+} from '@resale-kit/sdk/react';
 import { useState } from 'react';
 import { useNow } from '@/client/useNow';
-import { CreateOpportunityForm } from '@/interim/CreateOpportunityForm';
 import { PAGE_SIZE, type ServerClock } from '@/shared/firstView';
+
+type Say = (message: string) => void;
+
+function CreateDialog({ now, onClose, say }: { now: Date; onClose: () => void; say: Say }) {
+  const form = useOpportunityForm({
+    onSaved: (created) => {
+      say(`${created.length} opportunity created: ${created[0]?.name ?? ''}`);
+      onClose();
+    },
+  });
+  return (
+    <Dialog open size="large" header="Create opportunity" onDismiss={onClose}>
+      <OpportunityForm {...form} now={now} onCancel={onClose} />
+    </Dialog>
+  );
+}
+
+function DeactivateDialog(props: {
+  items: Opportunity[];
+  now: Date;
+  onClose: () => void;
+  say: Say;
+}) {
+  const deactivate = useDeactivate(props.items, {
+    onDeactivated: (results) => {
+      const done = results.filter((r) => r.ok).length;
+      const refused = results.length - done;
+      props.say(
+        `${done} deactivated${refused > 0 ? `, ${refused} could not be (not Active)` : ''}`,
+      );
+    },
+  });
+  return (
+    <Dialog open header="Deactivate opportunities" onDismiss={props.onClose}>
+      <DeactivateConfirmation {...deactivate} now={props.now} onClose={props.onClose} />
+    </Dialog>
+  );
+}
 
 /** The Partners page in the browser: the summary cards and the table, then what they start. */
 export function PartnersView({ clock, userName }: { clock: ServerClock; userName: string }) {
@@ -15,42 +63,29 @@ export function PartnersView({ clock, userName }: { clock: ServerClock; userName
   const [view, setView] = useState(FIRST_PAGE_VIEW);
   const table = useOpportunitiesTable(view, setView, { pageSize: PAGE_SIZE });
   const cards = useSummaryCards(view, setView);
-  const [creating, setCreating] = useState(false);
+  const [dialog, setDialog] = useState<{ deactivate: Opportunity[] } | 'create' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const deactivate = useDeactivate(table.selectedItems, {
-    onDeactivated: (results) => {
-      const done = results.filter((r) => r.ok).length;
-      const refused = results.length - done;
-      setMessage(
-        `${done} deactivated${refused > 0 ? `, ${refused} could not be (not Active)` : ''}`,
-      );
-    },
-  });
+  const close = () => setDialog(null);
 
   return (
     <>
       <h1>Partners</h1>
       <p className="portal-muted">Resale authorizations {userName} manages for channel partners.</p>
       <p role="status" className="portal-status">
-        {message ?? (deactivate.error && `Deactivate failed: ${deactivate.error}`)}
+        {message}
       </p>
       <SummaryCards {...cards} />
-      {creating && (
-        <CreateOpportunityForm
-          now={now}
-          onDone={(text) => {
-            setCreating(false);
-            setMessage(text);
-          }}
-        />
-      )}
       <OpportunitiesTable
         {...table}
         now={now}
         selectionType="multi"
-        onCreate={() => setCreating(true)}
-        onDeactivate={() => deactivate.onConfirm()}
+        onCreate={() => setDialog('create')}
+        onDeactivate={(items) => setDialog({ deactivate: items })}
       />
+      {dialog === 'create' && <CreateDialog now={now} onClose={close} say={setMessage} />}
+      {dialog && dialog !== 'create' && (
+        <DeactivateDialog items={dialog.deactivate} now={now} onClose={close} say={setMessage} />
+      )}
     </>
   );
 }

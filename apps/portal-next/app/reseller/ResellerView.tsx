@@ -1,12 +1,27 @@
 'use client';
 
 import { canUse, FIRST_PAGE_VIEW, type Opportunity, type Principal } from '@resale-kit/core';
-import { OpportunitiesTable } from '@resale-kit/react';
-import { useOpportunitiesTable } from '@resale-kit/sdk/react';
+import { CreateOfferForm, Dialog, OpportunitiesTable } from '@resale-kit/react';
+import { useCreateOffer, useOpportunitiesTable } from '@resale-kit/sdk/react';
 import { useState } from 'react';
 import { useNow } from '@/client/useNow';
-import { CreateOfferForm } from '@/interim/CreateOfferForm';
 import { PAGE_SIZE, type ServerClock } from '@/shared/firstView';
+
+/** "Create offer" in a dialog: one idempotency key per attempt, kept across its retries. */
+function OfferDialog(props: {
+  opportunity: Opportunity;
+  onDone: (message: string | null) => void;
+}) {
+  const { opportunity, onDone } = props;
+  const offer = useCreateOffer(opportunity, {
+    onCreated: (result) => onDone(`Offer ${result.offer.id} created from "${opportunity.name}"`),
+  });
+  return (
+    <Dialog open header="Create offer" onDismiss={() => onDone(null)}>
+      <CreateOfferForm {...offer} onClose={() => onDone(null)} />
+    </Dialog>
+  );
+}
 
 /** The reseller's page in the browser: the table and "Create offer". */
 export function ResellerView({ clock, principal }: { clock: ServerClock; principal: Principal }) {
@@ -26,7 +41,7 @@ export function ResellerView({ clock, principal }: { clock: ServerClock; princip
         {message}
       </p>
       {offering && (
-        <CreateOfferForm
+        <OfferDialog
           key={offering.id}
           opportunity={offering}
           onDone={(text) => {
