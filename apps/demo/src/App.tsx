@@ -1,4 +1,5 @@
 import { ResaleProvider } from '@resale-kit/sdk/react';
+import { useSyncExternalStore } from 'react';
 import { queryClient, resaleClient } from './api/client';
 import { useMe } from './api/useClock';
 import { IdentitySwitcher } from './identity/IdentitySwitcher';
@@ -8,10 +9,11 @@ import { Breadcrumbs } from './layout/Breadcrumbs';
 import { ClockBanner } from './layout/ClockBanner';
 import { PortalHeader } from './layout/PortalHeader';
 import { ResellerPage } from './reseller/ResellerPage';
+import { SettingsPage } from './settings/SettingsPage';
 import { Flashbar, NotificationsProvider } from './ui/notifications';
 
 /** The page for the signed-in demo identity, once `me` says who it is and what time it is. */
-function PartnersPage() {
+function PartnersPage({ settings }: { settings: boolean }) {
   const me = useMe();
   if (me.error) {
     return (
@@ -27,6 +29,13 @@ function PartnersPage() {
   const { principal, clock } = me.data;
   // Guards and relative times use the server's pinned clock (RESALE_KIT_NOW), or the local one.
   const now = clock.fixed ? new Date(clock.now) : new Date();
+  if (settings) {
+    return principal.kind === 'isv' && principal.role === 'admin' ? (
+      <SettingsPage />
+    ) : (
+      <p role="alert">Only an ISV admin manages the organization here.</p>
+    );
+  }
   return principal.kind === 'isv' ? (
     <IsvPage now={now} />
   ) : (
@@ -34,7 +43,13 @@ function PartnersPage() {
   );
 }
 
-function Content() {
+const hash = () => window.location.hash;
+const onHash = (listener: () => void) => {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+};
+
+function Content({ settings }: { settings: boolean }) {
   const identity = useIdentity();
   if (identity.phase === 'loading') {
     return (
@@ -59,20 +74,22 @@ function Content() {
     <>
       <ClockBanner />
       <Flashbar />
-      <PartnersPage key={identity.current.label} />
+      <PartnersPage key={identity.current.label} settings={settings} />
     </>
   );
 }
 
 /** The AWS Marketplace management portal's Partners page, on the resale-kit SDK and components. */
 export function App() {
+  const settings = useSyncExternalStore(onHash, hash, () => '') === '#settings';
+  const page = settings ? 'Settings' : 'Partners';
   return (
     <ResaleProvider client={resaleClient} queryClient={queryClient}>
       <NotificationsProvider>
-        <PortalHeader identitySwitcher={<IdentitySwitcher />} />
+        <PortalHeader identitySwitcher={<IdentitySwitcher />} current={page} />
         <main className="demo-main">
-          <Breadcrumbs current="Partners" />
-          <Content />
+          <Breadcrumbs current={page} />
+          <Content settings={settings} />
         </main>
         <footer className="demo-footer">
           <p>
