@@ -23,7 +23,15 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
     ],
     {
       cwd: SERVER_DIR,
-      env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
+      // Throughput from one key: the per-key limits off unless a benchmark sets them.
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'test',
+        RATE_LIMIT_CALLS_PER_SECOND: '0',
+        RATE_LIMIT_CONCURRENT: '0',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

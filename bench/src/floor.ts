@@ -15,6 +15,8 @@ const COLUMNS: Record<Exclude<SortField, 'status'>, { col: string; cast: string 
   timesUsed: { col: 'times_used', cast: 'integer' },
   id: { col: 'id', cast: 'uuid' },
   discount: { col: 'discount_bps', cast: 'integer' },
+  // The server's end-date key: no end date sorts last, as 'infinity' (index opp_isv_end_idx).
+  endDate: { col: "coalesce(end_at, 'infinity'::timestamptz)", cast: 'timestamptz' },
 };
 
 /** Core's status rule, plainly (restricted, then single-use used, then past its end). */

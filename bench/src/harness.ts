@@ -7,7 +7,12 @@ import { Agent, request as httpRequest } from 'node:http';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 // The server's public entry, from source (tsx): no build needed before benchmarking.
-import { createHttpServer, createStore, type Database } from '../../packages/server/src/index.js';
+import {
+  createHttpServer,
+  createStore,
+  type Database,
+  NO_CALLER_LIMITS,
+} from '../../packages/server/src/index.js';
 
 export interface CapturedStatement {
   text: string;
@@ -30,10 +35,11 @@ export async function startServer(url: string, opts: { maxConnections?: number }
     orm: orm as unknown as Database['orm'],
     driver: 'postgres',
     migrate: async () => {},
+    health: async () => ({ schema: null }),
     close: () => client.end({ timeout: 5 }),
   };
   const store = createStore(db);
-  const http = createHttpServer({ store, logger: silent });
+  const http = createHttpServer({ store, logger: silent, callerLimits: NO_CALLER_LIMITS });
   const base = await http.listen(0, '127.0.0.1');
   return {
     base,

@@ -9,6 +9,7 @@ import {
   createHttpServer,
   createStore,
   type IsvPrincipal,
+  NO_CALLER_LIMITS,
   type OpportunityPage,
   type Store,
 } from '../../packages/server/src/index.js';
@@ -82,7 +83,7 @@ export async function httpLayerBaseline(opts: { maxMs?: number; iterations?: num
 
 export async function runHttp(opts: { maxMs?: number; iterations?: number } = {}) {
   const store = await cannedStore(dbUrl(arg('db')));
-  const http = createHttpServer({ store, logger: silent });
+  const http = createHttpServer({ store, logger: silent, callerLimits: NO_CALLER_LIMITS });
   const base = await http.listen(0, '127.0.0.1');
   const isvKey = benchApiKey('isv', 0);
   const resellerKey = benchApiKey('reseller', 1);

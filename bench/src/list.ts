@@ -9,6 +9,7 @@ import {
   type Status,
 } from '@resale-kit/core';
 import postgres from 'postgres';
+import { cursorBody, sealCursor } from '../../packages/server/src/store/cursor.js';
 import { arg, cliMeasureOptions, dbUrl } from './env.js';
 import { checkFloor, floorQuery } from './floor.js';
 import { benchApiKey } from './generate.js';
@@ -36,11 +37,11 @@ const DEEP_PAGES = 10_000;
 
 /**
  * The server's own cursor moved to another row: its key and id replaced, the rest (sort, filters
- * digest) kept. The format is base64url JSON (packages/server/src/store/cursor.ts).
+ * digest) kept, signed again with the database's cursor key (packages/server/src/store/cursor.ts).
  */
-export function moveCursor(issued: string, k: string | number, i: string): string {
-  const body = JSON.parse(Buffer.from(issued, 'base64url').toString('utf8'));
-  return Buffer.from(JSON.stringify({ ...body, k, i }), 'utf8').toString('base64url');
+export function moveCursor(issued: string, k: string | number, i: string, key: Buffer): string {
+  const body = cursorBody(issued) as Record<string, unknown>;
+  return sealCursor({ ...body, k, i }, key);
 }
 
 export async function pgVersion(sql: postgres.Sql) {
@@ -74,10 +75,13 @@ export async function runList(opts: { maxMs?: number; iterations?: number } = {}
     const first = await client.query<Page>(big, 'opportunities.list', { limit: LIMIT });
     const last = first.items[LIMIT - 1];
     const issued = first.nextCursor;
-    if (!last || !issued || moveCursor(issued, last.createdAt, last.id) !== issued) {
+    const [secret] = await sql<{ value: string }[]>`
+      select value from server_secrets where name = 'cursor'`;
+    const key = Buffer.from(secret?.value ?? '', 'base64url');
+    if (!last || !issued || moveCursor(issued, last.createdAt, last.id, key) !== issued) {
       throw new Error('cursor format changed: update moveCursor');
     }
-    const deepCursor = moveCursor(issued, deepRow.created_at.toISOString(), deepRow.id);
+    const deepCursor = moveCursor(issued, deepRow.created_at.toISOString(), deepRow.id, key);
 
     const [meta] = await sql<
       { isvs: number }[]

@@ -9,6 +9,7 @@ import {
   createDb,
   createHttpServer,
   createStore,
+  NO_CALLER_LIMITS,
   rebuildCounters,
 } from '../../packages/server/src/index.js';
 import { arg, cliMeasureOptions, ms } from './env.js';
@@ -24,7 +25,11 @@ export async function runPglite(opts: { maxMs?: number; iterations?: number } = 
   let t = performance.now();
   const db = await createDb({ dataDir: arg('data-dir') ?? 'memory://' });
   const timings: Record<string, number> = { open: ms(t) };
-  const http = createHttpServer({ store: createStore(db), logger: silent });
+  const http = createHttpServer({
+    store: createStore(db),
+    logger: silent,
+    callerLimits: NO_CALLER_LIMITS,
+  });
   try {
     t = performance.now();
     for (const stmt of generateStatements(preset, anchor)) await db.orm.execute(sql.raw(stmt));

@@ -21,8 +21,10 @@ import {
 
 /** True when `n` has at most `decimals` decimal places (12.5, 12.25; not 12.125). */
 export function hasAtMostDecimals(n: number, decimals: number): boolean {
-  const scaled = n * 10 ** decimals;
-  return Math.abs(scaled - Math.round(scaled)) < 1e-9;
+  // Exactly: the double nearest to k / 10^decimals for a whole k. A tolerance would let 1e-12
+  // through (0 basis points, which the table refuses) and store 99.999999999999 as 100.
+  const scale = 10 ** decimals;
+  return Math.round(n * scale) / scale === n;
 }
 
 /** Removes the spaces and dashes people type in account ids: '1234-5678 9012' -> '123456789012'. */

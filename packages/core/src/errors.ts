@@ -14,6 +14,12 @@ export const DOMAIN_ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'INVALID_CURSOR',
   'CONFLICT',
+  /** A tRPC batch with more calls than the server allows (MAX_BATCH_SIZE by default). */
+  'BATCH_TOO_LARGE',
+  /** Too many calls per second, or requests in flight, for one API key: retry after `Retry-After`. */
+  'RATE_LIMITED',
+  /** An HTTP method the API does not serve (TRACE, PUT...). */
+  'METHOD_NOT_ALLOWED',
   'INTERNAL',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -12,12 +12,16 @@ import {
   IsoInstantSchema,
   NameSchema,
   StatusSchema,
+  StorableTextSchema,
 } from './schemas.js';
 import {
   type DurationType,
   MAX_DEACTIVATE_IDS,
+  MAX_EXPIRING_WITHIN_DAYS,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
   MAX_PAGE_SIZE,
   MAX_PRODUCTS_PER_CREATE,
+  MAX_QUERY_LENGTH,
   MAX_RESELLERS_PER_CREATE,
   SORT_FIELDS,
   STATUSES,
@@ -77,18 +81,21 @@ export const ListFiltersSchema = z.object({
   productId: IdSchema.optional(),
   resellerId: IdSchema.optional(),
   /** Free text: a part of the name, or a prefix of the id. */
-  q: z.string().trim().max(200).optional(),
+  q: StorableTextSchema.trim().max(MAX_QUERY_LENGTH).optional(),
   createdFrom: IsoInstantSchema.optional(),
   createdTo: IsoInstantSchema.optional(),
   /** Active, with an end date within this many days. */
-  expiringWithinDays: z.number().int().min(0).max(3650).optional(),
+  expiringWithinDays: z.number().int().min(0).max(MAX_EXPIRING_WITHIN_DAYS).optional(),
 });
 export type ListFilters = z.input<typeof ListFiltersSchema>;
 
 export const ListOpportunitiesInputSchema = ListFiltersSchema.extend({
   sort: z.object({ field: SortFieldSchema, direction: SortDirectionSchema }).default(DEFAULT_SORT),
-  /** An opaque cursor from a previous page's `nextCursor` or `prevCursor`. */
-  cursor: z.string().max(1024).optional(),
+  /**
+   * An opaque cursor from a previous page's `nextCursor` or `prevCursor`. Its length and content
+   * are the server's to judge (INVALID_CURSOR, MAX_CURSOR_LENGTH), never VALIDATION_FAILED.
+   */
+  cursor: z.string().optional(),
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
 });
 export type ListOpportunitiesInput = z.input<typeof ListOpportunitiesInputSchema>;
@@ -97,7 +104,7 @@ export const CreateOfferInputSchema = z.object({
   opportunityId: IdSchema,
   buyerAccountId: BuyerAccountIdSchema,
   /** A caller-chosen key: repeating it returns the first result and counts nothing again. */
-  idempotencyKey: z.string({ error: requiredWhenMissing }).min(1).max(200),
+  idempotencyKey: StorableTextSchema.min(1).max(MAX_IDEMPOTENCY_KEY_LENGTH),
 });
 export type CreateOfferInput = z.input<typeof CreateOfferInputSchema>;
 

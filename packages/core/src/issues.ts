@@ -46,6 +46,13 @@ export const ISSUE_CODES = [
   'last_admin',
   /** An instant that must be in the future (a key's expiry). params: { now } */
   'not_in_future',
+  /**
+   * Text with a character no stored text may hold: NUL (U+0000), which Postgres text refuses,
+   * or an unpaired UTF-16 surrogate, which is not a character at all (never silently replaced).
+   */
+  'invalid_characters',
+  /** An instant or date whose year is outside 1..9999 (what Postgres and ISO 8601 both take). */
+  'year_out_of_range',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -181,6 +188,9 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   already_exists: () => 'is already used by another record of your organization',
   last_admin: () => 'would leave the organization without an admin',
   not_in_future: (p) => `must be in the future (now is ${p.now})`,
+  invalid_characters: () =>
+    'must not contain NUL (U+0000) or an unpaired UTF-16 surrogate (text must be well-formed)',
+  year_out_of_range: (p) => `must have a year from ${p.minimum} to ${p.maximum}`,
 };
 
 const FORMAT_NAMES: Record<string, string> = {

@@ -10,7 +10,9 @@ import {
   MAX_DISCOUNT_DECIMALS,
   MAX_DISCOUNT_PERCENT,
   MAX_NAME_LENGTH,
+  MAX_YEAR,
   MIN_DISCOUNT_PERCENT_EXCLUSIVE,
+  MIN_YEAR,
   ROLES,
   STATUSES,
 } from './vocabulary.js';
@@ -24,11 +26,34 @@ const rule = (code: IssueCode, params: Record<string, string | number> = {}) => 
   params: { code, ...params },
 });
 
+/** In a `u` regex a surrogate pair is one code point: only an unpaired surrogate is `Cs`. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Text Postgres can store as it was sent: no NUL (U+0000, which `text` refuses) and no unpaired
+ * UTF-16 surrogate (not a character; a driver would silently replace it with U+FFFD).
+ */
+export const isStorableText = (s: string): boolean =>
+  !s.includes('\u0000') && !LONE_SURROGATE.test(s);
+
+/** Text of any length that `isStorableText` accepts. */
+export const StorableTextSchema = z
+  .string({ error: requiredWhenMissing })
+  .refine(isStorableText, rule('invalid_characters'));
+
+/** NaN (text the format check already refuses) is left to that check. */
+const yearInRange = (year: number) => Number.isNaN(year) || (year >= MIN_YEAR && year <= MAX_YEAR);
+const yearRule = rule('year_out_of_range', { minimum: MIN_YEAR, maximum: MAX_YEAR });
+
 export const IdSchema = z.uuid({ error: requiredWhenMissing });
-export const IsoInstantSchema = z.iso.datetime({ offset: true, error: requiredWhenMissing });
+/** An ISO 8601 instant with an offset, whose UTC year is within 1..9999 (Postgres refuses 0). */
+export const IsoInstantSchema = z.iso
+  .datetime({ offset: true, error: requiredWhenMissing })
+  .refine((s) => yearInRange(new Date(s).getUTCFullYear()), yearRule);
 export const CalendarDateSchema = z
   .string({ error: requiredWhenMissing })
-  .refine(isCalendarDate, rule('not_calendar_date'));
+  .refine(isCalendarDate, rule('not_calendar_date'))
+  .refine((s) => yearInRange(Number(s.slice(0, 4))), yearRule);
 
 export const DiscountSchema = z.object(
   {
@@ -46,11 +71,15 @@ export const DiscountSchema = z.object(
 );
 export type Discount = z.infer<typeof DiscountSchema>;
 
-/** Trimmed text of at most `max` code points (as Postgres counts characters). */
-const boundedText = (max: number) =>
+/**
+ * Trimmed storable text of at most `max` Unicode code points, as Postgres counts characters
+ * (not visible characters: an emoji family is several code points).
+ */
+export const boundedText = (max: number) =>
   z
     .string({ error: requiredWhenMissing })
     .trim()
+    .refine(isStorableText, rule('invalid_characters'))
     .refine((s) => charLength(s) <= max, rule('too_long', { maximum: max }));
 
 export const NameSchema = boundedText(MAX_NAME_LENGTH).refine(

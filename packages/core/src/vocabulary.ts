@@ -36,6 +36,23 @@ export const MAX_PRODUCTS_PER_CREATE = 50;
 export const MAX_RESELLERS_PER_CREATE = 100;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_DEACTIVATE_IDS = 100;
+/** The list's free-text filter `q`, in code points. */
+export const MAX_QUERY_LENGTH = 200;
+/** offers.create's `idempotencyKey`, in code points. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+/** A list cursor as the API issues it; a longer one is INVALID_CURSOR. */
+export const MAX_CURSOR_LENGTH = 1024;
+/** `expiringWithinDays` of the list filters. */
+export const MAX_EXPIRING_WITHIN_DAYS = 3650;
+/**
+ * Calls in one tRPC batch (the server's default; configurable per server). With each call's own
+ * limits above, it bounds the work one HTTP request can ask for; a larger batch is
+ * BATCH_TOO_LARGE (400).
+ */
+export const MAX_BATCH_SIZE = 10;
+/** Years an instant or date may have: what Postgres timestamps and ISO 8601 both hold. */
+export const MIN_YEAR = 1;
+export const MAX_YEAR = 9999;
 
 /** A discount is a percent above this (exclusive), at most MAX_DISCOUNT_PERCENT, with few decimals. */
 export const MIN_DISCOUNT_PERCENT_EXCLUSIVE = 0;

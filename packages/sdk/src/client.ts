@@ -1,3 +1,4 @@
+import { MAX_BATCH_SIZE } from '@resale-kit/core';
 import { createTRPCClient, httpBatchLink, httpLink, type TRPCLink } from '@trpc/client';
 import { observable } from '@trpc/server/observable';
 import { ResaleError } from './errors.js';
@@ -18,6 +19,11 @@ export interface ResaleClientOptions {
   headers?: Record<string, string> | (() => MaybePromise<Record<string, string>>);
   /** Combine concurrent calls into one HTTP request (default true). */
   batch?: boolean;
+  /**
+   * Most calls per batched request (default MAX_BATCH_SIZE, the server's default cap); more
+   * concurrent calls go out as several requests. Match a server started with MAX_BATCH_SIZE.
+   */
+  maxBatchSize?: number;
 }
 
 /** Turns every transport error into a ResaleError. Mutations are never retried. */
@@ -47,7 +53,9 @@ export function createResaleClient(options: ResaleClientOptions) {
   return createTRPCClient<AppRouter>({
     links: [
       resaleErrorLink,
-      options.batch === false ? httpLink(transport) : httpBatchLink(transport),
+      options.batch === false
+        ? httpLink(transport)
+        : httpBatchLink({ ...transport, maxItems: options.maxBatchSize ?? MAX_BATCH_SIZE }),
     ],
   });
 }

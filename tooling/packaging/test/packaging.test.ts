@@ -106,6 +106,7 @@ describe('published packages', () => {
         join(consumer, 'node_modules/@resale-kit/server/bin/resale-kit-server.js'),
         '--port',
         String(port),
+        '--seed-demo',
       ],
       {
         cwd: consumer,
@@ -142,6 +143,84 @@ describe('published packages', () => {
     } finally {
       await server.stop();
     }
+  });
+
+  // The README's "Run the server" flow, replayed from the installed tarball on Postgres:
+  // init an ISV, create a reseller, then docs/sdk.md's onboarding example through the SDK.
+  const pgTest = process.env.DATABASE_URL ? test : test.skip;
+  if (!process.env.DATABASE_URL) {
+    console.warn('\n*** SKIPPED: the README replay needs Postgres - set DATABASE_URL ***\n');
+  }
+  pgTest('the README flow and the SDK onboarding example, on Postgres', async () => {
+    const name = `rk_pack_${process.pid}_${Date.now()}`;
+    const adminUrl = process.env.DATABASE_URL as string;
+    run('psql', [adminUrl, '-c', `create database ${name}`], consumer);
+    const dbUrl = new URL(adminUrl);
+    dbUrl.pathname = `/${name}`;
+    const serverBin = join(consumer, 'node_modules/@resale-kit/server/bin/resale-kit-server.js');
+    const env = { DATABASE_URL: dbUrl.toString(), NODE_ENV: 'production' };
+    try {
+      const init = run(
+        'node',
+        [serverBin, 'init', '--kind', 'isv', '--name', 'Acme Software', '--admin', 'Ada Admin'],
+        consumer,
+        env,
+      );
+      const keyOf = (out: string) => /key \(shown once, store it now\): (rk_\S+)/.exec(out)?.[1];
+      const resellerOut = run(
+        'node',
+        [
+          serverBin,
+          'orgs',
+          'create',
+          '--kind',
+          'reseller',
+          '--name',
+          'Northwind',
+          '--admin',
+          'Nora',
+        ],
+        consumer,
+        env,
+      );
+      const port = await freePort();
+      const server = startProcess('node', [serverBin, '--port', String(port)], {
+        cwd: consumer,
+        env,
+        ready: /listening/i,
+      });
+      try {
+        await server.ready;
+        const out = run('node', ['out/onboarding.js'], consumer, {
+          RK_URL: `http://127.0.0.1:${port}/trpc`,
+          RK_ISV_ADMIN_KEY: keyOf(init),
+          RK_RESELLER_ADMIN_KEY: keyOf(resellerOut),
+        });
+        expect(JSON.parse(out.trim().split('\n').at(-1) ?? '{}')).toEqual({
+          products: ['Acme Backup', 'Acme Observability'],
+          partner: 'Northwind',
+          opportunityProduct: 'Acme Observability',
+          offerOpportunity: true,
+          newKeyWorks: 'Mia Member',
+          oldKeyAfterRevoke: 'UNAUTHORIZED',
+          secretsListed: false,
+        });
+        const keys = run('node', [serverBin, 'keys', 'list'], consumer, env);
+        expect(keys).toContain('"crm sync"');
+        expect(keys).not.toMatch(/rk_[A-Za-z0-9_-]{32}/);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      run('psql', [adminUrl, '-c', `drop database if exists ${name} with (force)`], consumer);
+    }
+  });
+
+  test('docs/sdk.md quotes the onboarding example exactly as the test runs it', () => {
+    const fixture = readFileSync(join(FIXTURES, 'onboarding.ts'), 'utf8');
+    const example = fixture.split('// docs:start\n')[1]?.split('// docs:end')[0] ?? '';
+    expect(example.length).toBeGreaterThan(500);
+    expect(readFileSync(join(ROOT, 'docs/sdk.md'), 'utf8')).toContain(example);
   });
 
   test('a browser bundle of an SDK consumer holds no server code', async () => {

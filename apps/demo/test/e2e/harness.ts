@@ -37,7 +37,7 @@ async function startApi(dataDir: string): Promise<{ url: string; child: ChildPro
   // Postgres, when CI sets it for the server's own tests, is not for this suite.
   delete env.DATABASE_URL;
   delete env.CORS_ORIGINS;
-  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0'], {
+  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--seed-demo'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -10,6 +10,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { type DatabaseHealth, migrationTags, readHealth } from './health.js';
+import { checkPgliteFolder, DataFolderError } from './pglite-folder.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -36,6 +38,11 @@ export interface Database {
         onListen: () => void,
       ) => Promise<() => Promise<void>>)
     | null;
+  /**
+   * The schema version, read on a connection of its own (Postgres), so that it answers while
+   * the pool is saturated. Rejects when the database is unreachable.
+   */
+  health(): Promise<DatabaseHealth>;
   close(): Promise<void>;
 }
 
@@ -58,6 +65,12 @@ export interface CreateDbOptions {
   prepare?: boolean;
   /** Sees every query Drizzle sends (tests use it to EXPLAIN the store's real queries). */
   logger?: Logger;
+  /**
+   * Postgres `statement_timeout` (ms) of the pool's connections: an API statement running
+   * longer is cancelled (SQLSTATE 57014). Default 15,000; 0 = none. Migrations run on a
+   * connection of their own without it. Ignored on PGlite.
+   */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -76,7 +89,7 @@ export function migrationsFolder(): string {
 
 /** PGlite by default; postgres.js when a URL is given. Migrates unless told not to. */
 export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
-  const db = options.url ? openPostgres(options) : openPglite(options);
+  const db = options.url ? openPostgres(options) : await openPglite(options);
   if (options.migrate !== false) await db.migrate();
   return db;
 }
@@ -93,36 +106,79 @@ function socketHost(url: string): { url: string; host?: string } {
   return { url: parsed.toString(), host: dir };
 }
 
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+
 function openPostgres(options: CreateDbOptions): Database {
   const { url, host } = socketHost(options.url as string);
+  const statementTimeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const client = postgres(url, {
     ...(host ? { host } : {}),
     max: options.maxConnections ?? 20,
     prepare: options.prepare ?? true,
     onnotice: () => {},
+    // Sent as a startup parameter: every statement on these connections is bounded.
+    ...(statementTimeout > 0 ? { connection: { statement_timeout: statementTimeout } } : {}),
   });
   const orm = drizzlePostgres(client, { schema, logger: options.logger ?? false });
+  // One connection outside the pool for /healthz, opened on first use; short timeouts of its
+  // own so that a stuck database answers 503 rather than hanging the probe.
+  const probe = postgres(url, {
+    ...(host ? { host } : {}),
+    max: 1,
+    prepare: false,
+    onnotice: () => {},
+    connect_timeout: 5,
+    connection: { statement_timeout: 5_000, application_name: 'resale-kit-healthz' },
+  });
+  const tags = migrationTags(migrationsFolder());
   return {
     orm: orm as unknown as Orm,
     driver: 'postgres',
-    migrate: () => migratePostgres(orm, { migrationsFolder: migrationsFolder() }),
+    async migrate() {
+      // Its own connection, without the API's statement_timeout: a migration may take long.
+      const own = postgres(url, { ...(host ? { host } : {}), max: 1, onnotice: () => {} });
+      try {
+        await migratePostgres(drizzlePostgres(own), { migrationsFolder: migrationsFolder() });
+      } finally {
+        await own.end({ timeout: 5 });
+      }
+    },
     listen: async (channel, onNotify, onListen) => {
       const { unlisten } = await client.listen(channel, () => onNotify(), onListen);
       return unlisten;
     },
-    close: () => client.end({ timeout: 5 }),
+    health: () => readHealth((text) => probe.unsafe(text), tags),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), probe.end({ timeout: 5 })]);
+    },
   };
 }
 
-function openPglite(options: CreateDbOptions): Database {
+async function openPglite(options: CreateDbOptions): Promise<Database> {
   const dataDir = options.dataDir ?? resolve('.pglite');
+  checkPgliteFolder(dataDir);
   const client = new PGlite(dataDir, { extensions: { pg_trgm } });
+  try {
+    await client.waitReady;
+  } catch (err) {
+    // PGlite's own message ("failed to initialize properly") names neither the folder nor why.
+    const cause = err instanceof Error ? err.message : String(err);
+    throw new DataFolderError(
+      `PGlite could not open its data folder ${dataDir}: ${cause} (a damaged or partly ` +
+        'written folder, or one made by another PGlite version)',
+      { cause: err },
+    );
+  }
   const orm = drizzlePglite(client, { schema, logger: options.logger ?? false });
+  const tags = migrationTags(migrationsFolder());
   return {
     orm: orm as unknown as Orm,
     driver: 'pglite',
     migrate: () => migratePglite(orm, { migrationsFolder: migrationsFolder() }),
     listen: null,
+    // PGlite is one connection in this process: there is no pool to bypass.
+    health: () =>
+      readHealth(async (text) => (await client.query<Record<string, unknown>>(text)).rows, tags),
     close: () => client.close(),
   };
 }

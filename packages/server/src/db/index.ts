@@ -2,11 +2,13 @@ export {
   type CreateDbOptions,
   createDb,
   type Database,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
   migrationsFolder,
   type Orm,
   type Tx,
 } from './client.js';
 export { readSummary, rebuildCounters, rebuildCountersIn } from './counters.js';
+export type { DatabaseHealth } from './health.js';
 export * as schema from './schema.js';
 
 import type { Database } from './client.js';

@@ -157,6 +157,16 @@ export const auditLog = pgTable(
   ],
 );
 
+/**
+ * Secrets every server process on this database shares, created on first use: `cursor` signs
+ * list cursors (HMAC), so a cursor issued by one process is accepted by the others.
+ */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
+});
+
 export const products = pgTable(
   'products',
   {

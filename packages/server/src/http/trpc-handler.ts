@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { TRPCError } from '@trpc/server';
+import { DomainError, MAX_BATCH_SIZE } from '@resale-kit/core';
+import { getErrorShape, TRPCError, transformTRPCResponse } from '@trpc/server';
 import { resolveResponse } from '@trpc/server/http';
 import type { InnerContext } from '../trpc/context.js';
+import { toTRPCError } from '../trpc/errors.js';
 import type { AppRouter } from '../trpc/routers/_app.js';
 
 export interface TrpcHandlerOptions {
@@ -9,6 +11,54 @@ export interface TrpcHandlerOptions {
   createContext: (opts: { req: IncomingMessage; res: ServerResponse }) => Promise<InnerContext>;
   onError?: (opts: { error: TRPCError; path: string | undefined }) => void;
   maxBodySize: number;
+  /** Calls one batched request may hold (default MAX_BATCH_SIZE). */
+  maxBatchSize?: number;
+}
+
+/** The methods /trpc serves; anything else is METHOD_NOT_ALLOWED (405). */
+export const TRPC_METHODS = 'GET, HEAD, POST, OPTIONS';
+const SERVED = new Set(['GET', 'HEAD', 'POST']);
+
+/**
+ * The procedure calls a request asks for: the number of comma-separated paths of a batch
+ * (`?batch=1`), else 1. As tRPC counts them (after decoding the path).
+ */
+export function callCount(url: URL, path: string): number {
+  if (url.searchParams.get('batch') !== '1') return 1;
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {}
+  return decoded.split(',').length;
+}
+
+/**
+ * Answers a domain error found before tRPC runs (rate limits, batch cap, method) in the shape
+ * tRPC gives every error, through the router's one error formatter.
+ */
+export function sendDomainError(
+  router: AppRouter,
+  res: ServerResponse,
+  error: DomainError,
+  headers: Record<string, string> = {},
+): void {
+  const config = router._def._config;
+  const shape = getErrorShape({
+    config,
+    error: toTRPCError(error),
+    type: 'unknown',
+    path: undefined,
+    input: undefined,
+    ctx: undefined,
+  });
+  const body = JSON.stringify(transformTRPCResponse(config, { error: shape }));
+  res
+    .writeHead(shape.data.httpStatus, {
+      ...headers,
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+    })
+    .end(body);
 }
 
 /**
@@ -66,7 +116,29 @@ function toHeaders(incoming: IncomingMessage['headers']): Headers {
  */
 export function createTrpcHandler(opts: TrpcHandlerOptions) {
   /** `url`: the request's, parsed; `path`: the procedure path(s) after the tRPC prefix. */
+  const maxBatchSize = opts.maxBatchSize ?? MAX_BATCH_SIZE;
   return async (req: IncomingMessage, res: ServerResponse, url: URL, path: string) => {
+    const method = req.method ?? '';
+    if (method === 'OPTIONS') {
+      // Not a CORS preflight (those are answered before): say what is served.
+      return void res.writeHead(204, { allow: TRPC_METHODS }).end();
+    }
+    if (!SERVED.has(method)) {
+      // The Fetch Request constructor throws on TRACE and CONNECT: refuse before building one.
+      const error = new DomainError(
+        'METHOD_NOT_ALLOWED',
+        `${method} is not served here: use ${TRPC_METHODS}`,
+      );
+      return sendDomainError(opts.router, res, error, { allow: TRPC_METHODS });
+    }
+    const calls = callCount(url, path);
+    if (calls > maxBatchSize) {
+      const error = new DomainError(
+        'BATCH_TOO_LARGE',
+        `A batch may hold at most ${maxBatchSize} calls; this one holds ${calls}`,
+      );
+      return sendDomainError(opts.router, res, error);
+    }
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     const text = hasBody ? await readBody(req, opts.maxBodySize) : undefined;
     // Only a streamed answer needs to hear that the client went away (an AbortSignal is one of
@@ -91,6 +163,8 @@ export function createTrpcHandler(opts: TrpcHandlerOptions) {
       path,
       error: null,
       allowBatching: true,
+      // The check above names the limit; tRPC's own is the same limit, kept as a backstop.
+      maxBatchSize,
       createContext: () => opts.createContext({ req, res }),
       onError: ({ error, path }) => opts.onError?.({ error, path }),
     });

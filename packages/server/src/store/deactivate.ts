@@ -1,8 +1,8 @@
 import { canDeactivate } from '@resale-kit/core';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Orm } from '../db/client.js';
 import { CounterDelta } from '../db/counters.js';
-import { opportunities } from '../db/schema.js';
+import { events, opportunities } from '../db/schema.js';
 import { isId } from './errors.js';
 import { appendEvents } from './events.js';
 import { statusFields, toOpportunity } from './rows.js';
@@ -11,6 +11,12 @@ import type { DeactivateResult, IsvPrincipal } from './types.js';
 /**
  * Only Active opportunities become Restricted; each other id says why not. Rows are locked
  * (in id order, so concurrent batches cannot deadlock) before the guard reads them.
+ *
+ * The recorded time agrees with the commit order: a use that won a row's lock first committed
+ * before this deactivation, and its event may carry a later clock (its request started later).
+ * The UPDATE runs after the lock is held, with a snapshot that sees that use, and records
+ * `greatest(now, the row's latest event + 1 ms)`, so the history never reads "deactivated,
+ * then used" and no offer is dated after its opportunity's restriction.
  */
 export async function deactivate(
   orm: Orm,
@@ -33,7 +39,11 @@ export async function deactivate(
     const updated = toRestrict.length
       ? await tx
           .update(opportunities)
-          .set({ restrictedAt: now })
+          .set({
+            restrictedAt: sql`greatest(${now.toISOString()}::timestamptz, (
+              select max(${events.at}) + interval '1 millisecond' from ${events}
+              where ${events.opportunityId} = ${opportunities.id}))`,
+          })
           .where(inArray(opportunities.id, toRestrict))
           .returning()
       : [];
@@ -51,7 +61,7 @@ export async function deactivate(
         isvId: p.isvId,
         type: 'deactivated' as const,
         actorId: p.userId,
-        at: now,
+        at: r.restrictedAt ?? now,
       })),
     );
     return ids.map((id): DeactivateResult => {

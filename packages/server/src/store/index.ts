@@ -23,6 +23,7 @@ import { prepareResolveApiKey } from './auth.js';
 import { listProducts, listResellers } from './catalog.js';
 import { cloneOpportunity } from './clone.js';
 import { createOpportunities } from './create.js';
+import { loadCursorKey } from './cursor.js';
 import { deactivate } from './deactivate.js';
 import { getOpportunity } from './get.js';
 import { listOpportunities } from './list.js';
@@ -36,6 +37,15 @@ export * from './types.js';
 export function createStore(db: Database): Store {
   const { orm } = db;
   const resolveApiKey = prepareResolveApiKey(orm);
+  // Read once per store (and again after a failure): the list's cursors are signed with it.
+  let cursorKey: Promise<Buffer> | undefined;
+  const cursorKeyOnce = () => {
+    cursorKey ??= loadCursorKey(orm).catch((err: unknown) => {
+      cursorKey = undefined;
+      throw err;
+    });
+    return cursorKey;
+  };
   const listeners = new AuthListeners();
   let unlisten: Promise<(() => Promise<void>) | null> | null = null;
 
@@ -96,7 +106,8 @@ export function createStore(db: Database): Store {
       };
     },
     admin,
-    listOpportunities: (p, input, now) => listOpportunities(orm, p, input, now),
+    listOpportunities: async (p, input, now) =>
+      listOpportunities(orm, p, input, now, await cursorKeyOnce()),
     summary: (p, now) => readSummary(orm, p.isvId, now),
     getOpportunity: (p, id, now) => getOpportunity(orm, p, id, now),
     createOpportunities: (p, input, now) => createOpportunities(orm, p, input, now),

@@ -231,12 +231,14 @@ export async function listOpportunities(
   p: Principal,
   input: ListOpportunities,
   now: Date,
+  /** Signs and checks cursors (loadCursorKey). */
+  cursorKey: Buffer,
 ): Promise<OpportunityPage> {
   const { field, direction } = input.sort;
   const limit = input.limit;
   const digest = filtersDigest(input);
   const cursor: Cursor | null = input.cursor
-    ? decodeCursor(input.cursor, field, direction, digest)
+    ? decodeCursor(input.cursor, field, direction, digest, cursorKey)
     : null;
   const filters = filtersOf(p, input, now);
   const where = whereSql(filters, now);
@@ -290,7 +292,10 @@ export async function listOpportunities(
   const last = items[items.length - 1];
 
   const cursorAt = (item: Opportunity, dir: Cursor['dir']) =>
-    encodeCursor({ dir, field, direction, filters: digest, key: keyOf(item, field), id: item.id });
+    encodeCursor(
+      { dir, field, direction, filters: digest, key: keyOf(item, field), id: item.id },
+      cursorKey,
+    );
 
   let nextCursor: string | null = null;
   let prevCursor: string | null = null;

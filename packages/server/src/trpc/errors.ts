@@ -16,6 +16,9 @@ const TRPC_CODE_BY_DOMAIN: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   OPPORTUNITY_NOT_ACTIVE: 'CONFLICT',
   IDEMPOTENCY_KEY_REUSED: 'CONFLICT',
   CONFLICT: 'CONFLICT',
+  BATCH_TOO_LARGE: 'BAD_REQUEST',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_SUPPORTED',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 };
 
@@ -43,13 +46,20 @@ function fromTRPC(error: TRPCError): DomainError | null {
       toFieldIssues(cause as unknown as Parameters<typeof toFieldIssues>[0]),
     );
   }
+  // tRPC's own batch cap (the handler checks first and names the limit; this is the backstop).
+  if (error.code === 'BAD_REQUEST' && error.message === 'Batch call exceeds maximum size') {
+    return new DomainError('BATCH_TOO_LARGE', 'The batch holds more calls than this server allows');
+  }
   switch (error.code) {
     case 'PARSE_ERROR':
     case 'BAD_REQUEST':
     case 'UNPROCESSABLE_CONTENT':
     case 'PAYLOAD_TOO_LARGE':
-    case 'METHOD_NOT_SUPPORTED':
       return new DomainError('VALIDATION_FAILED', error.message, { issues: [] });
+    case 'METHOD_NOT_SUPPORTED':
+      return new DomainError('METHOD_NOT_ALLOWED', error.message);
+    case 'TOO_MANY_REQUESTS':
+      return new DomainError('RATE_LIMITED', error.message);
     case 'NOT_FOUND':
     case 'UNAUTHORIZED':
     case 'FORBIDDEN':

@@ -2,14 +2,21 @@ import { can, DomainError, forbiddenMessage, type Permission } from '@resale-kit
 import { initTRPC } from '@trpc/server';
 import type { InnerContext } from './context.js';
 import { describeError, toTRPCError } from './errors.js';
+import { debugErrors, describeInternalError } from './internal-errors.js';
 
 const t = initTRPC.context<InnerContext>().create({
   // The one error formatter: tRPC's code and status, the domain code, coded issues (with their
   // English per field) and the guard's reason. Never a stack, never an internal message.
+  // RESALE_KIT_DEBUG_ERRORS=1 adds, to INTERNAL errors only, the root cause (no bound
+  // parameters, no key material) and its stack frames, for a developer's own machine.
   errorFormatter({ shape, error }) {
     const { message, ...domain } = describeError(error);
     const { stack: _stack, ...data } = shape.data;
-    return { ...shape, message, data: { ...data, ...domain } };
+    const debug =
+      domain.domainCode === 'INTERNAL' && debugErrors()
+        ? { debug: describeInternalError(error, true) }
+        : {};
+    return { ...shape, message, data: { ...data, ...domain, ...debug } };
   },
 });
 

@@ -69,12 +69,16 @@ describe('resale-kit-server', () => {
   test('starts on PGlite, seeds once, honours RESALE_KIT_NOW, and shuts down on SIGTERM', async () => {
     const dataDir = join(dataRoot, 'nested', 'pglite');
     const env = { RESALE_KIT_NOW: '2026-03-10T12:00:00Z', CORS_ORIGINS: 'http://localhost:5173' };
-    const first = start(['--port', '0', '--data-dir', dataDir], env);
+    const first = start(['--port', '0', '--data-dir', dataDir, '--seed-demo'], env);
     const url = await listening(first);
     expect(first.output()).toContain('Seeded demo data. Demo API keys:');
     expect(first.output()).toContain('rk_demo_isv_acme_admin');
 
-    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({
+      status: 'ok',
+      database: 'ok',
+      schema: expect.stringMatching(/^\d{4}_/),
+    });
     const identities = (await (await fetch(`${url}/demo/identities`)).json()) as {
       apiKey: string;
     }[];
@@ -100,7 +104,7 @@ describe('resale-kit-server', () => {
     expect(first.output()).not.toContain(`Bearer ${key}`);
 
     // Same folder again: migrations are a no-op, nothing is seeded twice, the demo still works.
-    const second = start(['--port', '0', '--data-dir', dataDir], env);
+    const second = start(['--port', '0', '--data-dir', dataDir, '--seed-demo'], env);
     const url2 = await listening(second);
     expect(second.output()).not.toContain('Seeded demo data');
     expect((await fetch(`${url2}/demo/identities`)).status).toBe(200);
@@ -108,8 +112,8 @@ describe('resale-kit-server', () => {
     expect(await second.exited).toBe(0);
   }, 180_000);
 
-  test('--no-seed leaves an empty database and serves no demo identities', async () => {
-    const run = start(['--port', '0', '--data-dir', join(dataRoot, 'empty'), '--no-seed']);
+  test('without --seed-demo: an empty database, no demo identities', async () => {
+    const run = start(['--port', '0', '--data-dir', join(dataRoot, 'empty')]);
     const url = await listening(run);
     expect(run.output()).not.toContain('Seeded');
     expect((await fetch(`${url}/demo/identities`)).status).toBe(404);
@@ -117,4 +121,64 @@ describe('resale-kit-server', () => {
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
   }, 120_000);
+
+  test('production: --seed-demo refused; no start while a demo key works; keys revoke --demo', async () => {
+    const refused = start(['--seed-demo'], { NODE_ENV: 'production' });
+    expect(await refused.exited).toBe(2);
+    expect(refused.output()).toContain('--seed-demo is refused when NODE_ENV=production');
+
+    const dataDir = join(dataRoot, 'demo-then-prod');
+    const dev = start(['--port', '0', '--data-dir', dataDir, '--seed-demo']);
+    await listening(dev);
+    dev.child.kill('SIGTERM');
+    expect(await dev.exited).toBe(0);
+
+    const prod = start(['--port', '0', '--data-dir', dataDir], { NODE_ENV: 'production' });
+    expect(await prod.exited).toBe(2);
+    expect(prod.output()).toContain('resale-kit-server keys revoke --demo');
+    expect(prod.output()).not.toContain('rk_demo_');
+
+    const revoke = start(['keys', 'revoke', '--demo', '--data-dir', dataDir]);
+    expect(await revoke.exited).toBe(0);
+    expect(revoke.output()).toMatch(/Revoked \d+ demo keys/);
+
+    const prod2 = start(['--port', '0', '--data-dir', dataDir], { NODE_ENV: 'production' });
+    const url = await listening(prod2);
+    expect((await fetch(`${url}/demo/identities`)).status).toBe(404);
+    prod2.child.kill('SIGTERM');
+    expect(await prod2.exited).toBe(0);
+  }, 240_000);
+
+  test('operator commands: bad input exits 2 naming the argument', async () => {
+    const dataDir = join(dataRoot, 'operator');
+    const bad = start([
+      'init',
+      '--kind',
+      'vendor',
+      '--name',
+      'X',
+      '--admin',
+      'Y',
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(await bad.exited).toBe(2);
+    expect(bad.output()).toContain('--kind must be isv or reseller');
+    const missing = start(['keys', 'create', '--label', 'x', '--data-dir', dataDir]);
+    expect(await missing.exited).toBe(2);
+    expect(missing.output()).toContain('--user is required');
+    const init = start([
+      'init',
+      '--kind',
+      'isv',
+      '--name',
+      'Acme',
+      '--admin',
+      'Ada',
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(await init.exited).toBe(0);
+    expect(init.output()).toMatch(/Admin API key \(shown once, store it now\): rk_\S{32}/);
+  }, 180_000);
 });

@@ -18,7 +18,43 @@ describe('loadEnv', () => {
       poolSize: 20,
       prepare: true,
       authCacheMs: 10_000,
+      maxBatchSize: 10,
+      callerLimits: { callsPerSecond: 50, maxConcurrent: 4 },
+      http: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, maxConnections: 1_000 },
+      statementTimeoutMs: 15_000,
+      debugErrors: false,
     });
+  });
+
+  test('limits, timeouts and the debug switch; nonsense is named', () => {
+    expect(
+      loadEnv({
+        MAX_BATCH_SIZE: '3',
+        RATE_LIMIT_CALLS_PER_SECOND: '0',
+        RATE_LIMIT_CONCURRENT: '16',
+        HTTP_REQUEST_TIMEOUT_MS: '5000',
+        HTTP_HEADERS_TIMEOUT_MS: '2000',
+        HTTP_MAX_CONNECTIONS: '50',
+        DATABASE_STATEMENT_TIMEOUT_MS: '250',
+        RESALE_KIT_DEBUG_ERRORS: '1',
+      }),
+    ).toMatchObject({
+      maxBatchSize: 3,
+      callerLimits: { callsPerSecond: 0, maxConcurrent: 16 },
+      http: { requestTimeoutMs: 5000, headersTimeoutMs: 2000, maxConnections: 50 },
+      statementTimeoutMs: 250,
+      debugErrors: true,
+    });
+    expect(() => loadEnv({ MAX_BATCH_SIZE: '0' })).toThrow(
+      /MAX_BATCH_SIZE: must be a whole number of calls \(1-1000\)/,
+    );
+    expect(() => loadEnv({ HTTP_MAX_CONNECTIONS: 'lots' })).toThrow(/HTTP_MAX_CONNECTIONS/);
+    expect(() => loadEnv({ DATABASE_STATEMENT_TIMEOUT_MS: '-5' })).toThrow(
+      /DATABASE_STATEMENT_TIMEOUT_MS/,
+    );
+    expect(() => loadEnv({ RESALE_KIT_DEBUG_ERRORS: 'yes' })).toThrow(
+      /RESALE_KIT_DEBUG_ERRORS: must be 1 \(on\) or 0 \(off\)/,
+    );
   });
 
   test('AUTH_CACHE_MS and DATABASE_PREPARE; nonsense is named', () => {
@@ -107,7 +143,13 @@ describe('the bin flags', () => {
       'x',
       '--no-seed',
     ]);
-    expect(args).toEqual({ help: false, port: '4000', host: '0.0.0.0', dataDir: 'x', seed: false });
+    expect(args).toEqual({
+      help: false,
+      port: '4000',
+      host: '0.0.0.0',
+      dataDir: 'x',
+      seedDemo: false,
+    });
     expect(loadEnv(cliEnv(args, { PORT: '5000' }), '/w')).toMatchObject({
       port: 4000,
       host: '0.0.0.0',

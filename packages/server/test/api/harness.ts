@@ -3,6 +3,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { TRPCError } from '@trpc/server';
 import { describe } from 'vitest';
 import type { Database } from '../../src/db/index.js';
+import { NO_CALLER_LIMITS } from '../../src/http/caller-limits.js';
 import { silentLogger } from '../../src/http/logger.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { createStore, type Store } from '../../src/store/index.js';
@@ -86,7 +87,14 @@ export async function openApi(driver: Driver, opts: { now?: Date } = {}): Promis
   await insertTenants(db);
   const store = createStore(db);
   const now = fixedClock(opts.now ?? NOW);
-  const http = createHttpServer({ store, now, clockFixed: true, logger: silentLogger });
+  // The API's semantics, not its per-key limits (test/api/abuse.test.ts has those).
+  const http = createHttpServer({
+    store,
+    now,
+    clockFixed: true,
+    logger: silentLogger,
+    callerLimits: NO_CALLER_LIMITS,
+  });
   const url = await http.listen(0);
   const httpContext = createContext({ store, now, clockFixed: true });
 

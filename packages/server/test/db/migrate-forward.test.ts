@@ -45,6 +45,9 @@ describe('migration 0005 on an existing database', () => {
         orm: orm as never,
         driver: 'pglite',
         migrate: async () => {},
+        health: async () => {
+          throw new Error('not used by this test');
+        },
         close: async () => {},
       });
       const principal = await store.authenticate('rk_old_key');

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Database } from '../../src/db/index.js';
+import { NO_CALLER_LIMITS } from '../../src/http/caller-limits.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { DEMO_IDENTITIES, seedDemo } from '../../src/seed/index.js';
 import { filtersDigest } from '../../src/store/cursor.js';
@@ -64,6 +65,20 @@ const nasty = fc.constantFrom(
   '-000001-01-01T00:00:00Z',
   'NaN',
   'Infinity',
+  // What Postgres refuses, which core's schemas must refuse first (a field error, not a 500).
+  'a\u0000b',
+  '\u0000',
+  'ok\uDBFF',
+  '0000-01-01T00:00:00Z',
+  '0000-12-31T23:59:59.999+00:00',
+  '0001-01-01T00:30:00+01:00',
+  '9999-12-31T23:00:00-02:00',
+  '0000-06-01',
+);
+/** Numbers that round to a bound or beyond it: 0 basis points, 100.00 from 99.999999999999. */
+const oddPercent = fc.oneof(
+  fc.constantFrom(1e-12, 99.999999999999, 0.004, 0.005, 100.004, -0, 5e-324, 1e21),
+  fc.double(),
 );
 const oddText = fc.oneof(
   nasty,
@@ -98,6 +113,8 @@ const cursor = fc.oneof(
       i: fc.oneof(uuidLike, nasty),
     })
     .map(b64),
+  // Longer than any cursor the API issues (and short enough for Node's 16 KB header limit).
+  fc.integer({ min: 1025, max: 8000 }).map((n) => 'A'.repeat(n)),
 );
 /** Any JSON value, biased to odd text and wrong types. */
 const junk: fc.Arbitrary<unknown> = fc.oneof(
@@ -150,7 +167,7 @@ function mutationInput(path: string) {
           discount: fc.oneof(
             fc.record({
               type: fc.oneof(fc.constant('percentage'), junk),
-              percent: fc.oneof(fc.double(), junk),
+              percent: fc.oneof(oddPercent, junk),
             }),
             junk,
           ),
@@ -194,7 +211,13 @@ describe('HTTP API under fuzzed bad input [pglite]', () => {
   beforeAll(async () => {
     db = await createDb({ dataDir: 'memory://' });
     await seedDemo(db, NOW);
-    http = createHttpServer({ store: createStore(db), now: fixedClock(NOW), logger: silent });
+    // Input handling, not the per-key limits (a 429 would only hide what the input does).
+    http = createHttpServer({
+      store: createStore(db),
+      now: fixedClock(NOW),
+      logger: silent,
+      callerLimits: NO_CALLER_LIMITS,
+    });
     base = await http.listen(0, '127.0.0.1');
   });
   afterAll(async () => {
@@ -245,6 +268,67 @@ describe('HTTP API under fuzzed bad input [pglite]', () => {
       }
     }
   }
+
+  /** The answer is a 400 VALIDATION_FAILED naming `field` with `code`. */
+  function expectFieldError(a: Answer, field: string, code: string) {
+    const where = `${a.status} ${a.raw.slice(0, 400)}`;
+    expect(a.status, where).toBe(400);
+    const data = (a.body as { error?: { data?: Record<string, unknown> } }).error?.data;
+    expect(data?.domainCode, where).toBe('VALIDATION_FAILED');
+    expect(data?.issues, where).toContainEqual(expect.objectContaining({ field, code }));
+  }
+
+  it('what Postgres would refuse is a field error from the schemas, never a 500', async () => {
+    const products = (await send('products.list', undefined, isvKey)).body as {
+      result: { data: { id: string }[] };
+    };
+    const resellers = (await send('resellers.list', undefined, isvKey)).body as {
+      result: { data: { id: string }[] };
+    };
+    const create = {
+      name: 'Promo',
+      productIds: [products.result.data[0]?.id],
+      resellerIds: [resellers.result.data[0]?.id],
+      discount: { type: 'percentage', percent: 10 },
+      durationType: 'no-set-duration',
+    };
+    for (const name of ['a\u0000b', 'x\uD800', '\uDFFFy']) {
+      const a = await send('opportunities.create', { ...create, name }, isvKey);
+      expectFieldError(a, 'name', 'invalid_characters');
+      const d = await send('opportunities.create', { ...create, description: name }, isvKey);
+      expectFieldError(d, 'description', 'invalid_characters');
+    }
+    for (const percent of [1e-12, 99.999999999999]) {
+      const a = await send(
+        'opportunities.create',
+        { ...create, discount: { type: 'percentage', percent } },
+        isvKey,
+      );
+      expectFieldError(a, 'discount.percent', 'too_many_decimals');
+    }
+    expectFieldError(
+      await send('opportunities.list', { q: 'a\u0000' }, isvKey),
+      'q',
+      'invalid_characters',
+    );
+    for (const field of ['createdFrom', 'createdTo']) {
+      expectFieldError(
+        await send('opportunities.list', { [field]: '0000-01-01T00:00:00Z' }, isvKey),
+        field,
+        'year_out_of_range',
+      );
+    }
+    const offer = {
+      opportunityId: '00000000-0000-4000-8000-000000000000',
+      buyerAccountId: '123456789012',
+      idempotencyKey: 'k\u0000',
+    };
+    expectFieldError(
+      await send('offers.create', offer, resellerKey),
+      'idempotencyKey',
+      'invalid_characters',
+    );
+  });
 
   it('opportunities.list: bad filters, sorts, cursors and dates', async () => {
     await fc.assert(

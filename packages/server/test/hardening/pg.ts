@@ -55,6 +55,7 @@ export function capturingDatabase(url: string) {
     orm: drizzle(client) as unknown as Database['orm'],
     driver: 'postgres',
     migrate: async () => {},
+    health: async () => ({ schema: null }),
     close: () => client.end({ timeout: 5 }),
   };
   return {

@@ -30,7 +30,7 @@ describe('PGlite data folder across a restart [pglite]', () => {
 
   it('keeps the seed and every write', async () => {
     const env = { DATABASE_URL: '' };
-    const first = await startServerProcess(['--data-dir', dir], env, 90_000);
+    const first = await startServerProcess(['--data-dir', dir, '--seed-demo'], env, 90_000);
     let before: { list: Page; summary: unknown; offerId: string; opportunityId: string };
     try {
       const list = (await call(first.base, resellerKey, 'opportunities.list', { limit: 100 })).body
@@ -61,7 +61,7 @@ describe('PGlite data folder across a restart [pglite]', () => {
     }
     expect(first.child.exitCode, first.output()).toBe(0);
 
-    const second = await startServerProcess(['--data-dir', dir], env, 90_000);
+    const second = await startServerProcess(['--data-dir', dir, '--seed-demo'], env, 90_000);
     try {
       expect(second.output()).not.toContain('Seeded demo data');
       const list = (await call(second.base, isvKey, 'opportunities.list', { limit: 100 })).body

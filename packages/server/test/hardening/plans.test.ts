@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rebuildCounters } from '../../src/db/index.js';
 import { opportunities } from '../../src/db/schema.js';
 import { statusCaseSql } from '../../src/db/status-sql.js';
-import { encodeCursor, filtersDigest } from '../../src/store/cursor.js';
+import { encodeCursor, filtersDigest, loadCursorKey } from '../../src/store/cursor.js';
 import { createStore } from '../../src/store/index.js';
 import type { ListOpportunities } from '../../src/store/types.js';
 import { capturingDatabase, describePostgres, freshPostgres, type Statement } from './pg.js';
@@ -234,16 +234,20 @@ describePostgres('query plans of the hot queries use indexes', () => {
           NOW,
         );
         // Deep pages: the middle of each segment, forward and back.
+        const cursorKey = await loadCursorKey(cap.db.orm);
         for (const key of ['active', 'complete', 'expired', 'restricted'] as const) {
           for (const dir of ['next', 'prev'] as const) {
-            const cursor = encodeCursor({
-              dir,
-              field: 'status',
-              direction,
-              filters: filtersDigest({}),
-              key,
-              id: MID_ID,
-            });
+            const cursor = encodeCursor(
+              {
+                dir,
+                field: 'status',
+                direction,
+                filters: filtersDigest({}),
+                key,
+                id: MID_ID,
+              },
+              cursorKey,
+            );
             const page = await store.listOpportunities(
               big,
               listInput({ sort, limit, cursor }),

@@ -7,7 +7,7 @@ import {
   type Status,
 } from '@resale-kit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeCursor, filtersDigest } from '../../src/store/cursor.js';
+import { encodeCursor, filtersDigest, loadCursorKey } from '../../src/store/cursor.js';
 import { createStore } from '../../src/store/index.js';
 import { segmentsAfter, statusSortOrder } from '../../src/store/status-sort.js';
 import type {
@@ -314,6 +314,7 @@ describeEachDb('listOpportunities sorted by status', (ctx) => {
 
   it('a cursor at any position, in a filled or an empty segment, pages from there', async () => {
     const limit = 4;
+    const cursorKey = await loadCursorKey(ctx.db.orm);
     for (const [rows, t] of [
       [rowsA, a],
       [rowsB, b],
@@ -334,14 +335,17 @@ describeEachDb('listOpportunities sorted by status', (ctx) => {
           const upTo = order.filter((r) => before(r, pos, direction));
           const notBefore = order.filter((r) => !before(r, pos, direction));
           const cursor = (dir: 'next' | 'prev') =>
-            encodeCursor({
-              dir,
-              field: 'status',
-              direction,
-              filters: filtersDigest({}),
-              key: pos[0],
-              id: pos[1],
-            });
+            encodeCursor(
+              {
+                dir,
+                field: 'status',
+                direction,
+                filters: filtersDigest({}),
+                key: pos[0],
+                id: pos[1],
+              },
+              cursorKey,
+            );
           const sort = { field: 'status' as const, direction };
 
           const next = await list(t.isv, { sort, limit, cursor: cursor('next') });

@@ -2,12 +2,14 @@ import {
   DomainError,
   deriveStatus,
   isExpiringWithin,
+  MAX_CURSOR_LENGTH,
   type Opportunity,
   SORT_FIELDS,
   type SortField,
   STATUSES,
 } from '@resale-kit/core';
 import { beforeAll, expect, it } from 'vitest';
+import { cursorBody, filtersDigest, loadCursorKey, sealCursor } from '../../src/store/cursor.js';
 import { createStore } from '../../src/store/index.js';
 import type { ListOpportunities, ResellerPrincipal, Store } from '../../src/store/types.js';
 import { collectAll } from '../support/collect.js';
@@ -261,5 +263,62 @@ describeEachDb('listOpportunities', (ctx) => {
       sort: { field: 'timesUsed', direction: 'asc' },
     }).catch((e: unknown) => e);
     expect((typed as DomainError).code).toBe('INVALID_CURSOR');
+  });
+
+  it('a cursor decoded, edited and re-encoded is INVALID_CURSOR (cursors are signed)', async () => {
+    const page = await list({ limit: 3 });
+    const good = page.nextCursor as string;
+    const [payload, mac] = good.split('.');
+    const body = cursorBody(good) as Record<string, unknown>;
+    // Skip ahead by editing the id: the payload changes, the signature does not match.
+    const edited = Buffer.from(JSON.stringify({ ...body, i: all[5]?.id })).toString('base64url');
+    for (const cursor of [
+      `${edited}.${mac}`,
+      payload as string,
+      `${payload}.`,
+      `${payload}.${'A'.repeat(22)}`,
+    ]) {
+      const err = await list({ cursor }).catch((e: unknown) => e);
+      expect((err as DomainError).code, cursor).toBe('INVALID_CURSOR');
+    }
+    // Signed by another database's key: refused the same way.
+    const foreign = sealCursor(body, Buffer.alloc(32, 7));
+    expect(((await list({ cursor: foreign }).catch((e: unknown) => e)) as DomainError).code).toBe(
+      'INVALID_CURSOR',
+    );
+    // Longer than MAX_CURSOR_LENGTH: INVALID_CURSOR, not a validation failure.
+    const long = (await list({ cursor: `${good}${'A'.repeat(MAX_CURSOR_LENGTH)}` }).catch(
+      (e: unknown) => e,
+    )) as DomainError;
+    expect(long.code).toBe('INVALID_CURSOR');
+    expect(long.message).toMatch(/longer than 1024/);
+  });
+
+  it('a signed cursor whose key Postgres would refuse is INVALID_CURSOR, never a 500', async () => {
+    const key = await loadCursorKey(ctx.db.orm);
+    const id = all[0]?.id;
+    const h = filtersDigest({});
+    const cases: [Record<string, unknown>, ListOpportunities['sort'] | undefined][] = [
+      [{ d: 'n', f: 'createdAt', o: 'desc', h, k: '0000-01-01T00:00:00Z', i: id }, undefined],
+      [
+        { d: 'n', f: 'name', o: 'asc', h, k: 'a\u0000b', i: id },
+        { field: 'name', direction: 'asc' },
+      ],
+      [
+        { d: 'n', f: 'name', o: 'asc', h, k: 'x\uD800', i: id },
+        { field: 'name', direction: 'asc' },
+      ],
+      [
+        { d: 'n', f: 'timesUsed', o: 'asc', h, k: 1e300, i: id },
+        { field: 'timesUsed', direction: 'asc' },
+      ],
+    ];
+    for (const [body, sort] of cases) {
+      const err = await list({ cursor: sealCursor(body, key), ...(sort ? { sort } : {}) }).catch(
+        (e: unknown) => e,
+      );
+      expect(err, JSON.stringify(body)).toBeInstanceOf(DomainError);
+      expect((err as DomainError).code, JSON.stringify(body)).toBe('INVALID_CURSOR');
+    }
   });
 });

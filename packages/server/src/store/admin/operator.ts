@@ -60,15 +60,16 @@ export function createOrganization(
 }
 
 export async function listOrganizations(orm: Orm): Promise<Organization[]> {
-  const count = (col: 'isv_id' | 'reseller_id', id: typeof isvs.id | typeof resellers.id) =>
-    sql<number>`(select count(*)::int from users u where u.${sql.raw(col)} = ${id} and u.removed_at is null)`;
+  // Table-qualified by hand: inside the subquery a bare "id" would mean the user's id.
+  const count = (table: 'isvs' | 'resellers', col: 'isv_id' | 'reseller_id') =>
+    sql<number>`(select count(*)::int from users u where u.${sql.raw(col)} = ${sql.raw(`"${table}"."id"`)} and u.removed_at is null)`;
   const [i, r] = await Promise.all([
     orm
       .select({
         id: isvs.id,
         name: isvs.name,
         createdAt: isvs.createdAt,
-        users: count('isv_id', isvs.id),
+        users: count('isvs', 'isv_id'),
       })
       .from(isvs)
       .orderBy(asc(isvs.name)),
@@ -77,7 +78,7 @@ export async function listOrganizations(orm: Orm): Promise<Organization[]> {
         id: resellers.id,
         name: resellers.name,
         createdAt: resellers.createdAt,
-        users: count('reseller_id', resellers.id),
+        users: count('resellers', 'reseller_id'),
       })
       .from(resellers)
       .orderBy(asc(resellers.name)),

@@ -8,7 +8,8 @@ import { orgColumn } from './users.js';
 
 /** Who the host portal's sign-in says is calling (e.g. a verified JWT's claims). */
 export interface SignedInIdentity {
-  kind: OrgKind;
+  /** When given, the organization must be of this kind. */
+  kind?: OrgKind;
   /** The ISV's or reseller's id in resale-kit. */
   orgId: string;
   /** The user's stable id in the portal's sign-in (a JWT's `sub`). */
@@ -30,7 +31,7 @@ export async function resolveSignedIn(
   now: Date,
 ): Promise<Principal | null> {
   const org = await findOrganization(orm, id.orgId);
-  if (!org || org.kind !== id.kind) return null;
+  if (!org || (id.kind && org.kind !== id.kind)) return null;
   const where = and(eq(orgColumn(org), org.id), eq(users.subject, id.subject));
   let [row] = await orm.select().from(users).where(where);
   if (!row) {
