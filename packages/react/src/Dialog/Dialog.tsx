@@ -78,7 +78,11 @@ export function Dialog(props: DialogProps) {
     };
     // Browsers may close without a cancelable `cancel` (a second Escape with no user action in
     // between): report it the same way so `open` follows.
-    const onClose = () => dismissRef.current('escape');
+    // A `close` queued by an earlier cleanup (React's StrictMode runs effects twice: close, then
+    // showModal again) arrives while the dialog is open again: it is stale, not a dismissal.
+    const onClose = () => {
+      if (!dialog.open) dismissRef.current('escape');
+    };
     dialog.addEventListener('cancel', onCancel);
     dialog.addEventListener('close', onClose);
     dialog.addEventListener('keydown', onKeyDown);
