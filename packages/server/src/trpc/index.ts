@@ -10,3 +10,5 @@ export {
   type InnerContext,
 } from './context.js';
 export { type AppRouter, appRouter, createCaller } from './routers/_app.js';
+// On the wire only with RESALE_KIT_DEBUG_ERRORS=1 (data.debug); named so clients can type it.
+export type { ErrorDetail } from './internal-errors.js';
