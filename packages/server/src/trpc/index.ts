@@ -12,5 +12,3 @@ export {
 // The error shape's `debug` field is part of AppRouter's type: the SDK's declarations name it.
 export type { ErrorDetail } from './internal-errors.js';
 export { type AppRouter, appRouter, createCaller } from './routers/_app.js';
-// On the wire only with RESALE_KIT_DEBUG_ERRORS=1 (data.debug); named so clients can type it.
-export type { ErrorDetail } from './internal-errors.js';
