@@ -5,12 +5,15 @@ import { defineConfig } from 'vite';
 const apiTarget = process.env.RESALE_KIT_API ?? 'http://127.0.0.1:3001';
 
 const proxied = { target: apiTarget, changeOrigin: true };
+/** The dev server's port (`DEMO_PORT=5180 pnpm dev`); strict, so a taken port is an error. */
+const port = Number(process.env.DEMO_PORT ?? 5173);
 
 export default defineConfig({
   plugins: [react()],
   server: {
     host: '127.0.0.1',
-    port: 5173,
+    port,
+    strictPort: true,
     proxy: { '/trpc': proxied, '/healthz': proxied, '/demo': proxied },
   },
   preview: {

@@ -8,6 +8,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 // The server's public entry, from source (tsx): no build needed before benchmarking.
 import {
+  createDb,
   createHttpServer,
   createStore,
   type Database,
@@ -22,6 +23,9 @@ export interface CapturedStatement {
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 export async function startServer(url: string, opts: { maxConnections?: number } = {}) {
+  // The server's committed migrations first (idempotent): a database loaded before a new
+  // migration landed would otherwise fail on the new schema.
+  await (await createDb({ url })).close();
   let sink: CapturedStatement[] | null = null;
   const client = postgres(url, {
     max: opts.maxConnections ?? 10,

@@ -49,8 +49,13 @@ export async function cannedStore(url: string): Promise<Store> {
       replayed: false,
     };
     const summary = await real.summary(isv as IsvPrincipal, now);
+    // The key lookups as the real Store answers them, read once (with a far expiry: canned).
+    const isvAuth = await real.resolveApiKey(benchApiKey('isv', 0), now);
+    const resellerAuth = await real.resolveApiKey(benchApiKey('reseller', 1), now);
     return {
       authenticate: async (key: string) => (key.includes('isv') ? isv : reseller),
+      resolveApiKey: async (key: string) => (key.includes('isv') ? isvAuth : resellerAuth),
+      onAuthChange: () => () => {},
       listOpportunities: async () => page,
       summary: async () => summary,
       createOffer: async () => offer,
@@ -66,7 +71,7 @@ export async function cannedStore(url: string): Promise<Store> {
  */
 export async function httpLayerBaseline(opts: { maxMs?: number; iterations?: number } = {}) {
   const store = await cannedStore(dbUrl(arg('db')));
-  const http = createHttpServer({ store, logger: silent });
+  const http = createHttpServer({ store, logger: silent, callerLimits: NO_CALLER_LIMITS });
   const base = await http.listen(0, '127.0.0.1');
   const c = lightClient(base, 1);
   const key = benchApiKey('isv', 0);

@@ -1,13 +1,14 @@
 /**
  * A newcomer's start: a fresh clone, `pnpm install`, `pnpm dev`, until the demo answers (its page
  * through Vite and the API through Vite's proxy). Timed for this commit and, in the same run, for
- * a baseline commit (default `main`), each in its own fresh clone: no node_modules, no turbo
+ * a baseline, each in its own fresh clone: no node_modules, no turbo
  * cache, no PGlite data (the API seeds it on first start).
- *   pnpm --filter @resale-kit/bench bench:newcomer [-- --baseline <ref>] [--ref <ref>]
+ *   pnpm --filter @resale-kit/bench bench:newcomer [--baseline <ref>] [--ref <ref>]
+ * Without --baseline, the baseline is the same commit with `pnpm dev` on the full build.
  * The pnpm store is the machine's (warm): what a second project costs, not the download.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,12 +81,23 @@ interface Start {
   totalMs: number;
 }
 
-export async function coldStart(ref: string): Promise<Start> {
+/**
+ * `fullBuild`: the clone's `pnpm dev` depends on the full build (`^build`, type declarations
+ * included) instead of `^build:js`, as it did before the JavaScript-only dev build: the same
+ * tree with only that changed, the fairest baseline for it.
+ */
+export async function coldStart(ref: string, { fullBuild = false } = {}): Promise<Start> {
   const commit = git(REPO, 'rev-parse', ref);
   const dir = mkdtempSync(join(tmpdir(), 'rk-newcomer-'));
   try {
     git(tmpdir(), 'clone', '--quiet', '--no-checkout', REPO, dir);
     git(dir, 'checkout', '--quiet', commit);
+    if (fullBuild) {
+      const file = join(dir, 'turbo.json');
+      const turbo = JSON.parse(readFileSync(file, 'utf8'));
+      turbo.tasks.dev.dependsOn = ['^build'];
+      writeFileSync(file, JSON.stringify(turbo, null, 2));
+    }
     const apiPort = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -154,21 +166,27 @@ export async function coldStart(ref: string): Promise<Start> {
 }
 
 export async function runNewcomer() {
-  const baselineRef = arg('baseline', 'main') as string;
-  const ref = arg('ref', 'HEAD') as string;
+  // Default baseline: this very commit with `pnpm dev` on the full build (types included), as
+  // before the JS-only dev build. `--baseline <ref>` compares with another commit as it is.
+  const baselineRef = arg('baseline');
+  // One commit for both starts, even if the branch moves while they run.
+  const name = arg('ref', 'HEAD') as string;
+  const ref = git(REPO, 'rev-parse', name);
   // Baseline first, then this commit: both in the same minutes, on the same load.
-  const baseline = await coldStart(baselineRef);
-  process.stdout.write(`  ${baselineRef}: ${fmt(baseline.totalMs / 1000, 1)} s\n`);
-  const current = await coldStart(ref);
-  process.stdout.write(`  ${ref}: ${fmt(current.totalMs / 1000, 1)} s\n`);
+  const baseline = baselineRef
+    ? await coldStart(baselineRef)
+    : { ...(await coldStart(ref, { fullBuild: true })), ref: `${name}, dev on the full build` };
+  process.stdout.write(`  ${baseline.ref}: ${fmt(baseline.totalMs / 1000, 1)} s\n`);
+  const current = { ...(await coldStart(ref)), ref: name };
+  process.stdout.write(`  ${name}: ${fmt(current.totalMs / 1000, 1)} s\n`);
   const targets: Target[] = [
     target({
       area: 'newcomer',
       name: 'cold `pnpm install && pnpm dev` until the demo answers',
       figure: current.totalMs / 1000,
-      figureLabel: `${ref} (${current.commit.slice(0, 8)})`,
+      figureLabel: `${name} (${current.commit.slice(0, 8)})`,
       baseline: baseline.totalMs / 1000,
-      baselineLabel: `${baselineRef} (${baseline.commit.slice(0, 8)})`,
+      baselineLabel: `${baseline.ref} (${baseline.commit.slice(0, 8)})`,
       factor: 0.5,
       unit: 's',
     }),

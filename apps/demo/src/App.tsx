@@ -1,41 +1,55 @@
 import { ResaleProvider } from '@resale-kit/sdk/react';
+import { useSyncExternalStore } from 'react';
 import { queryClient, resaleClient } from './api/client';
-import { errorMessage } from './api/errorMessage';
-import { useMe, useServerClock } from './api/useClock';
+import { useMe } from './api/useClock';
 import { IdentitySwitcher } from './identity/IdentitySwitcher';
-import { loadIdentities } from './identity/identityStore';
-import { useIdentity } from './identity/useIdentity';
+import { loadIdentities, useIdentity } from './identity/identityStore';
 import { IsvPage } from './isv/IsvPage';
 import { Breadcrumbs } from './layout/Breadcrumbs';
 import { ClockBanner } from './layout/ClockBanner';
 import { PortalHeader } from './layout/PortalHeader';
 import { ResellerPage } from './reseller/ResellerPage';
+import { SettingsPage } from './settings/SettingsPage';
 import { Flashbar, NotificationsProvider } from './ui/notifications';
 
 /** The page for the signed-in demo identity, once `me` says who it is and what time it is. */
-function PartnersPage() {
+function PartnersPage({ settings }: { settings: boolean }) {
   const me = useMe();
-  const clock = useServerClock();
   if (me.error) {
     return (
       <div className="demo-inline-error" role="alert">
-        <p>Could not sign in to the API: {errorMessage(me.error)}</p>
+        <p>Could not sign in to the API: {me.error.message}</p>
         <button type="button" className="rk-button" onClick={() => me.refetch()}>
           Retry
         </button>
       </div>
     );
   }
-  if (!me.data || !clock) return <p role="status">Signing in…</p>;
-  const { principal } = me.data;
+  if (!me.data) return <p role="status">Signing in…</p>;
+  const { principal, clock } = me.data;
+  // Guards and relative times use the server's pinned clock (RESALE_KIT_NOW), or the local one.
+  const now = clock.fixed ? new Date(clock.now) : new Date();
+  if (settings) {
+    return principal.kind === 'isv' && principal.role === 'admin' ? (
+      <SettingsPage />
+    ) : (
+      <p role="alert">Only an ISV admin manages the organization here.</p>
+    );
+  }
   return principal.kind === 'isv' ? (
-    <IsvPage now={clock.now} />
+    <IsvPage now={now} />
   ) : (
-    <ResellerPage now={clock.now} principal={principal} />
+    <ResellerPage now={now} principal={principal} />
   );
 }
 
-function Content() {
+const hash = () => window.location.hash;
+const onHash = (listener: () => void) => {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+};
+
+function Content({ settings }: { settings: boolean }) {
   const identity = useIdentity();
   if (identity.phase === 'loading') {
     return (
@@ -60,20 +74,22 @@ function Content() {
     <>
       <ClockBanner />
       <Flashbar />
-      <PartnersPage key={identity.current.label} />
+      <PartnersPage key={identity.current.label} settings={settings} />
     </>
   );
 }
 
 /** The AWS Marketplace management portal's Partners page, on the resale-kit SDK and components. */
 export function App() {
+  const settings = useSyncExternalStore(onHash, hash, () => '') === '#settings';
+  const page = settings ? 'Settings' : 'Partners';
   return (
     <ResaleProvider client={resaleClient} queryClient={queryClient}>
       <NotificationsProvider>
-        <PortalHeader identitySwitcher={<IdentitySwitcher />} />
+        <PortalHeader identitySwitcher={<IdentitySwitcher />} current={page} />
         <main className="demo-main">
-          <Breadcrumbs current="Partners" />
-          <Content />
+          <Breadcrumbs current={page} />
+          <Content settings={settings} />
         </main>
         <footer className="demo-footer">
           <p>

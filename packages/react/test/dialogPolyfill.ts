@@ -10,7 +10,7 @@ if (typeof proto.showModal !== 'function') {
     if (this.open) return;
     this.setAttribute('open', '');
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || !this.open) return;
+      if (event.key !== 'Escape' || event.defaultPrevented || !this.open) return;
       const cancel = new Event('cancel', { cancelable: true });
       if (this.dispatchEvent(cancel)) this.close();
     };

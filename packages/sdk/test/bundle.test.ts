@@ -28,4 +28,8 @@ test('the react entry brings the TanStack Query integration', async () => {
   const inputs = await bundledInputs('react.js');
   expect(inputs.some((i) => i.includes('@trpc/tanstack-react-query'))).toBe(true);
   expect(inputs.filter((i) => i.includes('@resale-kit/server'))).toEqual([]);
+  // The hooks return the components' props but never import the components.
+  expect(
+    inputs.filter((i) => i.includes('packages/react/') || i.includes('@resale-kit/react')),
+  ).toEqual([]);
 });

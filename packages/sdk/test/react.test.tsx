@@ -3,7 +3,7 @@ import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/re
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { createResaleClient } from '../src/index.js';
-import { ResaleProvider, useResale } from '../src/react.js';
+import { ResaleProvider, useResale } from '../src/react/index.js';
 import { startServer } from './server.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');

@@ -36,12 +36,12 @@ export async function startServer(now: Date) {
 }
 
 /** A fetch that records every request it sends, to count round trips. */
-export function recordingFetch() {
+export function recordingFetch(inner: typeof fetch = fetch) {
   const requests: { url: string; method: string; headers: Headers }[] = [];
   const fetchImpl: typeof fetch = (input, init) => {
     const request = new Request(input, init);
     requests.push({ url: request.url, method: request.method, headers: request.headers });
-    return fetch(request);
+    return inner(request);
   };
   return { fetch: fetchImpl, requests };
 }

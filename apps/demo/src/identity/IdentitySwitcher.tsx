@@ -1,16 +1,19 @@
+import { FIRST_PAGE_VIEW } from '@resale-kit/core';
 import { useId } from 'react';
-import { useListState } from '../url/useListState';
-import { switchIdentity } from './identityStore';
-import { useIdentity } from './useIdentity';
+import { useTableView } from '../opportunities/useTableView';
+import { switchIdentity, useIdentity } from './identityStore';
 
 /** "Signed in as": a select among the seed's demo users (ISV and reseller users). */
 export function IdentitySwitcher() {
   const identity = useIdentity();
   const id = useId();
-  const { clearFilters } = useListState();
+  const [view, setView] = useTableView();
   if (identity.phase !== 'ready') return null;
-  const isv = identity.identities.filter((i) => i.kind === 'isv');
-  const resellers = identity.identities.filter((i) => i.kind === 'reseller');
+  const of = (kind: string) => identity.identities.filter((i) => i.kind === kind);
+  const groups = [
+    ['ISV users', of('isv')],
+    ['Reseller users', of('reseller')],
+  ] as const;
   return (
     <div className="demo-identity">
       <label htmlFor={id}>Signed in as</label>
@@ -19,28 +22,19 @@ export function IdentitySwitcher() {
         value={identity.current.label}
         onChange={(e) => {
           // Filters name one tenant's products and resellers: start the new identity unfiltered.
-          clearFilters();
+          setView({ ...FIRST_PAGE_VIEW, sort: view.sort });
           switchIdentity(e.target.value);
         }}
       >
-        {isv.length > 0 && (
-          <optgroup label="ISV users">
-            {isv.map((i) => (
+        {groups.map(([label, members]) => (
+          <optgroup key={label} label={label}>
+            {members.map((i) => (
               <option key={i.label} value={i.label}>
                 {i.label}
               </option>
             ))}
           </optgroup>
-        )}
-        {resellers.length > 0 && (
-          <optgroup label="Reseller users">
-            {resellers.map((i) => (
-              <option key={i.label} value={i.label}>
-                {i.label}
-              </option>
-            ))}
-          </optgroup>
-        )}
+        ))}
       </select>
     </div>
   );

@@ -1,3 +1,5 @@
+import { useSyncExternalStore } from 'react';
+
 /**
  * Who the demo acts as: one of the seed's demo users, served by the API at `/demo/identities`
  * (outside production). The choice is kept in localStorage so a reload keeps the same identity.
@@ -36,6 +38,10 @@ export function getIdentityState(): IdentityState {
   return state;
 }
 
+/** The demo identity state, re-rendering on every switch. */
+export const useIdentity = () =>
+  useSyncExternalStore(subscribeIdentity, getIdentityState, getIdentityState);
+
 /** The API key of the current identity, read by the SDK client before every request. */
 export function currentApiKey(): string | null {
   return state.phase === 'ready' ? state.current.apiKey : null;
@@ -49,14 +55,10 @@ function storedLabel(): string | null {
   }
 }
 
-function isIdentity(value: unknown): value is DemoIdentity {
-  const v = value as Partial<DemoIdentity> | null;
-  return (
-    typeof v?.label === 'string' &&
-    (v.kind === 'isv' || v.kind === 'reseller') &&
-    typeof v.apiKey === 'string'
-  );
-}
+const isIdentity = (v: Partial<DemoIdentity> | null): v is DemoIdentity =>
+  typeof v?.label === 'string' &&
+  typeof v.apiKey === 'string' &&
+  /^(isv|reseller)$/.test(`${v.kind}`);
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 

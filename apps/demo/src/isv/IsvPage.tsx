@@ -1,34 +1,34 @@
-import { type Opportunity, summaryCardOf } from '@resale-kit/core';
-import { OpportunitiesTable, SummaryCards } from '@resale-kit/react';
-import { useResale } from '@resale-kit/sdk/react';
-import { useQuery } from '@tanstack/react-query';
+import type { Opportunity } from '@resale-kit/core';
+import {
+  OpportunitiesTable,
+  OpportunityFilters,
+  SummaryCards,
+  visibleColumnsForFilter,
+} from '@resale-kit/react';
+import {
+  useOpportunitiesTable,
+  useOpportunityFilters,
+  useSummaryCards,
+} from '@resale-kit/sdk/react';
 import { useState } from 'react';
-import { errorMessage } from '../api/errorMessage';
 import { DetailsDialog } from '../opportunities/DetailsDialog';
-import { OpportunityFilters } from '../opportunities/OpportunityFilters';
-import { useOpportunityTable } from '../opportunities/useOpportunityTable';
-import { toListInput } from '../url/listState';
-import { DeactivateDialog } from './DeactivateDialog';
-import { OpportunityForm } from './OpportunityForm';
+import { useTableView } from '../opportunities/useTableView';
+import { DeactivateDialog, FormDialog } from './IsvDialogs';
 
 type OpenDialog =
   | { kind: 'deactivate'; items: Opportunity[] }
-  | { kind: 'create' }
-  | { kind: 'clone'; source: Opportunity }
+  | { kind: 'form'; source?: Opportunity }
   | { kind: 'details'; id: string }
   | null;
 
 /** The ISV's Partners page: summary cards and the opportunities table with its actions. */
 export function IsvPage({ now }: { now: Date }) {
-  const resale = useResale();
-  const { state, update, clearFilters, setSelected, tableProps } = useOpportunityTable();
-  const summary = useQuery(resale.opportunities.summary.queryOptions());
+  const [view, setView] = useTableView();
+  const table = useOpportunitiesTable(view, setView);
+  const cards = useSummaryCards(view, setView);
+  const filters = useOpportunityFilters(view, setView);
   const [dialog, setDialog] = useState<OpenDialog>(null);
-
-  const closeDialog = () => {
-    setDialog(null);
-    setSelected([]);
-  };
+  const close = () => setDialog(null);
 
   return (
     <>
@@ -40,59 +40,28 @@ export function IsvPage({ now }: { now: Date }) {
         </p>
       </div>
       <div className="demo-panel">
-        {summary.error ? (
-          <div className="demo-inline-error" role="alert">
-            <p>The summary could not be loaded: {errorMessage(summary.error)}</p>
-            <button type="button" className="rk-button" onClick={() => summary.refetch()}>
-              Retry
-            </button>
-          </div>
-        ) : (
-          <SummaryCards
-            summary={summary.data}
-            loading={summary.isPending}
-            showStatusCards
-            selectedCard={summaryCardOf(toListInput(state))}
-            onSelect={(filter) =>
-              update({
-                status: filter.status ?? [],
-                expiringWithinDays: filter.expiringWithinDays ?? null,
-                productId: null,
-                resellerId: null,
-                q: '',
-              })
-            }
-          />
-        )}
+        <SummaryCards {...cards} showStatusCards />
       </div>
       <div className="demo-panel">
         <OpportunitiesTable
           className="demo-table"
-          {...tableProps}
+          {...table}
+          // "Expires" joins the columns when the list is narrowed to what expires soon.
+          visibleColumns={visibleColumnsForFilter(view.filters)}
           now={now}
           selectionType="multi"
-          filter={
-            <OpportunityFilters
-              state={state}
-              update={update}
-              clearFilters={clearFilters}
-              showResellerFilter
-            />
-          }
+          filter={<OpportunityFilters {...filters} />}
           onDeactivate={(items) => setDialog({ kind: 'deactivate', items })}
-          onClone={(source) => setDialog({ kind: 'clone', source })}
+          onClone={(source) => setDialog({ kind: 'form', source })}
           onViewDetails={(item) => setDialog({ kind: 'details', id: item.id })}
-          onCreate={() => setDialog({ kind: 'create' })}
+          onCreate={() => setDialog({ kind: 'form' })}
         />
       </div>
       {dialog?.kind === 'deactivate' && (
-        <DeactivateDialog items={dialog.items} now={now} onClose={closeDialog} />
+        <DeactivateDialog items={dialog.items} now={now} onClose={close} />
       )}
-      {dialog?.kind === 'create' && <OpportunityForm now={now} onClose={closeDialog} />}
-      {dialog?.kind === 'clone' && (
-        <OpportunityForm source={dialog.source} now={now} onClose={closeDialog} />
-      )}
-      {dialog?.kind === 'details' && <DetailsDialog id={dialog.id} onClose={closeDialog} />}
+      {dialog?.kind === 'form' && <FormDialog source={dialog.source} now={now} onClose={close} />}
+      {dialog?.kind === 'details' && <DetailsDialog id={dialog.id} onClose={close} />}
     </>
   );
 }

@@ -1,20 +1,13 @@
 import type { ReactNode } from 'react';
 
-const NAV = [
-  'Home',
-  'Products',
-  'Offers',
-  'Agreements',
-  'Assets',
-  'Reports',
-  'Marketing',
-  'Support',
-  'Partners',
-  'Settings',
-];
+const NAV =
+  'Home Products Offers Agreements Assets Reports Marketing Support Partners Settings'.split(' ');
 
-/** The AWS Marketplace management portal's top bar and menu; "Partners" is the current page. */
-export function PortalHeader({ identitySwitcher }: { identitySwitcher: ReactNode }) {
+/** The pages the demo has, by menu item: their links (the others are inert). */
+const LINKS: Record<string, string> = { Partners: '#', Settings: '#settings' };
+
+/** The AWS Marketplace management portal's top bar and menu, `current` marked. */
+export function PortalHeader(props: { identitySwitcher: ReactNode; current: string }) {
   return (
     <header className="demo-header">
       <div className="demo-topbar">
@@ -24,14 +17,14 @@ export function PortalHeader({ identitySwitcher }: { identitySwitcher: ReactNode
           </span>
           <span>marketplace management portal</span>
         </a>
-        <div className="demo-topbar-tools">{identitySwitcher}</div>
+        <div className="demo-topbar-tools">{props.identitySwitcher}</div>
       </div>
       <nav className="demo-menu" aria-label="Portal">
         <ul>
           {NAV.map((item) =>
-            item === 'Partners' ? (
+            LINKS[item] ? (
               <li key={item}>
-                <a href="/" aria-current="page">
+                <a href={LINKS[item]} aria-current={item === props.current ? 'page' : undefined}>
                   {item}
                 </a>
               </li>

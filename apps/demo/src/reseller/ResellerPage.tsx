@@ -1,19 +1,48 @@
-import { canUse, type Opportunity, type Principal } from '@resale-kit/core';
-import { OpportunitiesTable } from '@resale-kit/react';
+import { canUse, type Opportunity, type Principal, STATUS_LABELS } from '@resale-kit/core';
+import {
+  CreateOfferForm,
+  Dialog,
+  OpportunitiesTable,
+  OpportunityFilters,
+  visibleColumnsForFilter,
+} from '@resale-kit/react';
+import {
+  useCreateOffer,
+  useOpportunitiesTable,
+  useOpportunityFilters,
+} from '@resale-kit/sdk/react';
 import { useState } from 'react';
 import { DetailsDialog } from '../opportunities/DetailsDialog';
-import { OpportunityFilters } from '../opportunities/OpportunityFilters';
-import { useOpportunityTable } from '../opportunities/useOpportunityTable';
-import { CreateOfferDialog } from './CreateOfferDialog';
+import { useTableView } from '../opportunities/useTableView';
+import { useNotify } from '../ui/notifications';
 
 type OpenDialog =
   | { kind: 'offer'; opportunity: Opportunity }
   | { kind: 'details'; id: string }
   | null;
 
+/** "Create offer" in a dialog: one idempotency key per attempt, kept across its retries. */
+function OfferDialog({ opportunity, onClose }: { opportunity: Opportunity; onClose: () => void }) {
+  const notify = useNotify();
+  const offer = useCreateOffer(opportunity, {
+    onCreated: ({ opportunity: o }) =>
+      notify(
+        'success',
+        `Offer created from "${o.name}": times used ${o.timesUsed}, status ${STATUS_LABELS[o.status]}.`,
+      ),
+  });
+  return (
+    <Dialog open header="Create offer" onDismiss={onClose}>
+      <CreateOfferForm {...offer} onClose={onClose} />
+    </Dialog>
+  );
+}
+
 /** The channel partner's view: the opportunities that target it, and "Create offer". */
 export function ResellerPage({ now, principal }: { now: Date; principal: Principal }) {
-  const { state, update, clearFilters, setSelected, tableProps } = useOpportunityTable();
+  const [view, setView] = useTableView();
+  const table = useOpportunitiesTable(view, setView);
+  const filters = useOpportunityFilters(view, setView, { resellers: false });
   const [dialog, setDialog] = useState<OpenDialog>(null);
   return (
     <>
@@ -27,23 +56,12 @@ export function ResellerPage({ now, principal }: { now: Date; principal: Princip
       <div className="demo-panel">
         <OpportunitiesTable
           className="demo-table"
-          {...tableProps}
+          {...table}
+          visibleColumns={visibleColumnsForFilter(view.filters)}
           now={now}
           selectionType="single"
-          empty={
-            <>
-              <strong>No opportunities</strong>
-              <p>No ISV has authorized {principal.name} to resell a product yet.</p>
-            </>
-          }
-          filter={
-            <OpportunityFilters
-              state={state}
-              update={update}
-              clearFilters={clearFilters}
-              showResellerFilter={false}
-            />
-          }
+          messages={{ emptyDescription: `No ISV has authorized ${principal.name} yet.` }}
+          filter={<OpportunityFilters {...filters} />}
           onViewDetails={(item) => setDialog({ kind: 'details', id: item.id })}
           actions={(items) => {
             const one = items.length === 1 ? items[0] : undefined;
@@ -63,13 +81,7 @@ export function ResellerPage({ now, principal }: { now: Date; principal: Princip
         />
       </div>
       {dialog?.kind === 'offer' && (
-        <CreateOfferDialog
-          opportunity={dialog.opportunity}
-          onClose={() => {
-            setDialog(null);
-            setSelected([]);
-          }}
-        />
+        <OfferDialog opportunity={dialog.opportunity} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'details' && (
         <DetailsDialog id={dialog.id} onClose={() => setDialog(null)} />

@@ -57,7 +57,7 @@ describe('deactivating opportunities', () => {
     await step('deactivate both and read the per-item results', async () => {
       await toolbarButton(page, 'Deactivate').click();
       const confirm = dialog(page, 'Deactivate 2 opportunities');
-      await confirm.getByText(/1 of the selected will be left as they are/).waitFor();
+      await confirm.getByText(/1 of the 2 selected will be left as they are/).waitFor();
       await confirm.getByRole('button', { name: 'Deactivate', exact: true }).click();
       await confirm.getByText('1 of 2 deactivated.').waitFor();
       await confirm.getByText(/Not changed: Expired/).waitFor();

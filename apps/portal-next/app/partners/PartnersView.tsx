@@ -1,29 +1,71 @@
 'use client';
 
-import type { Opportunity } from '@resale-kit/core';
-import { OpportunitiesTable, SummaryCards } from '@resale-kit/react';
-import { useResale } from '@resale-kit/sdk/react';
-import { useQuery } from '@tanstack/react-query';
+import { FIRST_PAGE_VIEW, type Opportunity } from '@resale-kit/core';
+import {
+  DeactivateConfirmation,
+  Dialog,
+  OpportunitiesTable,
+  OpportunityForm,
+  SummaryCards,
+} from '@resale-kit/react';
+import {
+  useDeactivate,
+  useOpportunitiesTable,
+  useOpportunityForm,
+  useSummaryCards,
+} from '@resale-kit/sdk/react';
 import { useState } from 'react';
 import { useNow } from '@/client/useNow';
-import { CreateOpportunityForm } from '@/interim/CreateOpportunityForm';
-import { useDeactivateSelected } from '@/interim/useDeactivateSelected';
-import { useListPage } from '@/interim/useListPage';
-import { FIRST_PAGE, type ServerClock } from '@/shared/firstView';
+import { PAGE_SIZE, type ServerClock } from '@/shared/firstView';
+
+type Say = (message: string) => void;
+
+function CreateDialog({ now, onClose, say }: { now: Date; onClose: () => void; say: Say }) {
+  const form = useOpportunityForm({
+    onSaved: (created) => {
+      say(`${created.length} opportunity created: ${created[0]?.name ?? ''}`);
+      onClose();
+    },
+  });
+  return (
+    <Dialog open size="large" header="Create opportunity" onDismiss={onClose}>
+      <OpportunityForm {...form} now={now} onCancel={onClose} />
+    </Dialog>
+  );
+}
+
+function DeactivateDialog(props: {
+  items: Opportunity[];
+  now: Date;
+  onClose: () => void;
+  say: Say;
+}) {
+  const deactivate = useDeactivate(props.items, {
+    onDeactivated: (results) => {
+      const done = results.filter((r) => r.ok).length;
+      const refused = results.length - done;
+      props.say(
+        `${done} deactivated${refused > 0 ? `, ${refused} could not be (not Active)` : ''}`,
+      );
+    },
+  });
+  return (
+    <Dialog open header="Deactivate opportunities" onDismiss={props.onClose}>
+      <DeactivateConfirmation {...deactivate} now={props.now} onClose={props.onClose} />
+    </Dialog>
+  );
+}
 
 /** The Partners page in the browser: the summary cards and the table, then what they start. */
 export function PartnersView({ clock, userName }: { clock: ServerClock; userName: string }) {
-  const resale = useResale();
   const now = useNow(clock);
-  const summary = useQuery(resale.opportunities.summary.queryOptions());
-  const { tableProps } = useListPage(FIRST_PAGE);
-  const [selected, setSelected] = useState<Opportunity[]>([]);
-  const [creating, setCreating] = useState(false);
+  // Starts at the view the server rendered: the hooks find its data in the hydrated cache.
+  const [view, setView] = useState(FIRST_PAGE_VIEW);
+  const table = useOpportunitiesTable(view, setView, { pageSize: PAGE_SIZE });
+  const cards = useSummaryCards(view, setView);
+  const [dialog, setDialog] = useState<{ deactivate: Opportunity[] } | 'create' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const deactivate = useDeactivateSelected((text) => {
-    setSelected([]);
-    setMessage(text);
-  });
+  const close = () => setDialog(null);
 
   return (
     <>
@@ -32,25 +74,18 @@ export function PartnersView({ clock, userName }: { clock: ServerClock; userName
       <p role="status" className="portal-status">
         {message}
       </p>
-      <SummaryCards summary={summary.data} loading={summary.isPending} />
-      {creating && (
-        <CreateOpportunityForm
-          now={now}
-          onDone={(text) => {
-            setCreating(false);
-            setMessage(text);
-          }}
-        />
-      )}
+      <SummaryCards {...cards} />
       <OpportunitiesTable
-        {...tableProps}
+        {...table}
         now={now}
         selectionType="multi"
-        selectedItems={selected}
-        onSelectionChange={({ selectedItems }) => setSelected(selectedItems)}
-        onCreate={() => setCreating(true)}
-        onDeactivate={deactivate}
+        onCreate={() => setDialog('create')}
+        onDeactivate={(items) => setDialog({ deactivate: items })}
       />
+      {dialog === 'create' && <CreateDialog now={now} onClose={close} say={setMessage} />}
+      {dialog && dialog !== 'create' && (
+        <DeactivateDialog items={dialog.deactivate} now={now} onClose={close} say={setMessage} />
+      )}
     </>
   );
 }

@@ -1,18 +1,33 @@
 'use client';
 
-import { canUse, type Opportunity, type Principal } from '@resale-kit/core';
-import { OpportunitiesTable } from '@resale-kit/react';
+import { canUse, FIRST_PAGE_VIEW, type Opportunity, type Principal } from '@resale-kit/core';
+import { CreateOfferForm, Dialog, OpportunitiesTable } from '@resale-kit/react';
+import { useCreateOffer, useOpportunitiesTable } from '@resale-kit/sdk/react';
 import { useState } from 'react';
 import { useNow } from '@/client/useNow';
-import { CreateOfferForm } from '@/interim/CreateOfferForm';
-import { useListPage } from '@/interim/useListPage';
-import { FIRST_PAGE, type ServerClock } from '@/shared/firstView';
+import { PAGE_SIZE, type ServerClock } from '@/shared/firstView';
+
+/** "Create offer" in a dialog: one idempotency key per attempt, kept across its retries. */
+function OfferDialog(props: {
+  opportunity: Opportunity;
+  onDone: (message: string | null) => void;
+}) {
+  const { opportunity, onDone } = props;
+  const offer = useCreateOffer(opportunity, {
+    onCreated: (result) => onDone(`Offer ${result.offer.id} created from "${opportunity.name}"`),
+  });
+  return (
+    <Dialog open header="Create offer" onDismiss={() => onDone(null)}>
+      <CreateOfferForm {...offer} onClose={() => onDone(null)} />
+    </Dialog>
+  );
+}
 
 /** The reseller's page in the browser: the table and "Create offer". */
 export function ResellerView({ clock, principal }: { clock: ServerClock; principal: Principal }) {
   const now = useNow(clock);
-  const { tableProps } = useListPage(FIRST_PAGE);
-  const [selected, setSelected] = useState<Opportunity[]>([]);
+  const [view, setView] = useState(FIRST_PAGE_VIEW);
+  const table = useOpportunitiesTable(view, setView, { pageSize: PAGE_SIZE });
   const [offering, setOffering] = useState<Opportunity | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -26,22 +41,19 @@ export function ResellerView({ clock, principal }: { clock: ServerClock; princip
         {message}
       </p>
       {offering && (
-        <CreateOfferForm
+        <OfferDialog
           key={offering.id}
           opportunity={offering}
           onDone={(text) => {
             setOffering(null);
-            setSelected([]);
             setMessage(text);
           }}
         />
       )}
       <OpportunitiesTable
-        {...tableProps}
+        {...table}
         now={now}
         selectionType="single"
-        selectedItems={selected}
-        onSelectionChange={({ selectedItems }) => setSelected(selectedItems)}
         actions={(items) => {
           const one = items.length === 1 ? items[0] : undefined;
           return (

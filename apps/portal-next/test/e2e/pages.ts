@@ -48,17 +48,19 @@ export async function cardValue(page: Page, label: string): Promise<number> {
   return Number((text ?? '').replace(/,/g, ''));
 }
 
-/** Creates one opportunity through the portal's form; waits for the confirmation. */
+/** Creates one single-use opportunity through the kit's form in its dialog; waits for the confirmation. */
 export async function createOpportunity(
   page: Page,
   o: { name: string; product: string; reseller: string; percent: string },
 ): Promise<void> {
   await page.getByRole('button', { name: 'Create opportunity', exact: true }).click();
-  const form = page.getByRole('form', { name: 'Create opportunity' });
+  const form = page.getByRole('dialog', { name: 'Create opportunity' });
   await form.getByLabel('Opportunity name').fill(o.name);
-  await form.getByLabel('Product', { exact: true }).selectOption({ label: o.product });
-  await form.getByLabel('Reseller', { exact: true }).selectOption({ label: o.reseller });
+  await form.getByRole('checkbox', { name: o.product, exact: true }).check();
+  await form.getByRole('checkbox', { name: o.reseller, exact: true }).check();
   await form.getByLabel('Discount (%)').fill(o.percent);
-  await form.getByRole('button', { name: 'Create', exact: true }).click();
+  await form.getByRole('radio', { name: /^Single use/ }).check();
+  await form.getByRole('button', { name: 'Create opportunity', exact: true }).click();
   await page.getByRole('status').getByText(`1 opportunity created: ${o.name}`).waitFor();
+  await form.waitFor({ state: 'detached' });
 }

@@ -2,7 +2,7 @@ import type { ResaleOutputs } from '@resale-kit/sdk';
 import { DEMO_IDENTITIES } from '@resale-kit/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/server/session';
-import { FIRST_PAGE } from '../../src/shared/firstView';
+import { PAGE_SIZE } from '../../src/shared/firstView';
 import { type Browser, openBrowser } from './browser';
 import {
   cardValue,
@@ -75,7 +75,7 @@ describe('portal-next on PGlite', () => {
         '/partners',
         await sessionCookie(browser.page, portal.url),
       );
-      expect(list.items).toHaveLength(FIRST_PAGE.limit);
+      expect(list.items).toHaveLength(PAGE_SIZE);
     });
   });
 
@@ -121,7 +121,10 @@ describe('portal-next on PGlite', () => {
     await step('deactivate', async () => {
       await page.getByRole('checkbox', { name: `Select ${toDeactivate}` }).check();
       await page.getByRole('button', { name: 'Deactivate', exact: true }).click();
+      const confirm = page.getByRole('dialog', { name: 'Deactivate opportunities' });
+      await confirm.getByRole('button', { name: 'Deactivate', exact: true }).click();
       await page.getByRole('status').getByText('1 deactivated').waitFor();
+      await confirm.getByRole('button', { name: 'Close', exact: true }).click();
       await cellWith(row(page, toDeactivate), 'Restricted').waitFor();
       await expect.poll(() => cardValue(page, 'Active')).toBe(active + 1);
     });
@@ -140,8 +143,8 @@ describe('portal-next on PGlite', () => {
       expect(await load('/reseller')).toEqual([]);
       await page.getByRole('radio', { name: `Select ${toOffer}` }).check();
       await page.getByRole('button', { name: 'Create offer', exact: true }).click();
-      const form = page.getByRole('form', { name: 'Create offer' });
-      await form.getByLabel('Buyer AWS account id').fill('123456789012');
+      const form = page.getByRole('dialog', { name: 'Create offer' });
+      await form.getByLabel('Buyer AWS account ID').fill('123456789012');
       await form.getByRole('button', { name: 'Create offer', exact: true }).click();
       await page
         .getByRole('status')

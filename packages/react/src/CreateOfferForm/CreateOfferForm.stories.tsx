@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { BY_STATUS, LONG_ROWS } from '../fixtures/opportunities.js';
 import { OFFERS } from '../fixtures/partners.js';
-import { PHONE, rtl, WithOpener } from '../fixtures/storyFrames.js';
+import { PHONE, WithOpener } from '../fixtures/storyFrames.js';
 import { CREATE_OFFER_STRINGS_DE } from '../i18n/de.js';
 import { CreateOfferForm } from './CreateOfferForm.js';
 
@@ -105,7 +105,7 @@ export const German: Story = {
   },
 };
 
-export const RightToLeft: Story = { decorators: [rtl] };
+export const RightToLeft: Story = { parameters: { dir: 'rtl' } };
 
 /** In its dialog on a phone: Cancel returns focus to the opener. */
 export const PhoneDialog: Story = {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { BY_STATUS, FIXTURE_NOW, LONG_ROWS } from '../fixtures/opportunities.js';
-import { PHONE, rtl, WithOpener } from '../fixtures/storyFrames.js';
+import { PHONE, WithOpener } from '../fixtures/storyFrames.js';
 import { DEACTIVATE_STRINGS_DE } from '../i18n/de.js';
 import {
   DeactivateConfirmation,
@@ -80,7 +80,7 @@ export const German: Story = {
   },
 };
 
-export const RightToLeft: Story = { decorators: [rtl] };
+export const RightToLeft: Story = { parameters: { dir: 'rtl' } };
 
 /** In its dialog on a phone: confirm, read the results, Close returns focus to the opener. */
 export const PhoneDialogFlow: Story = {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { PHONE, rtl } from '../fixtures/storyFrames.js';
+import { PHONE } from '../fixtures/storyFrames.js';
 import { DIALOG_STRINGS_DE } from '../i18n/de.js';
 import { Dialog, type DialogProps } from './Dialog.js';
 
@@ -131,7 +131,7 @@ export const German: Story = {
 };
 
 export const RightToLeft: Story = {
-  decorators: [rtl],
+  parameters: { dir: 'rtl' },
   play: async ({ canvasElement }) => {
     await openIt(canvasElement);
   },

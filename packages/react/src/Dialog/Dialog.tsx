@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { DEFAULT_DIALOG_STRINGS, type DialogI18nStrings } from '../i18n/components.js';
 import { useMessages } from '../i18n/useMessages.js';
 
@@ -27,6 +27,22 @@ export interface DialogProps {
   className?: string;
 }
 
+/** True while the element's content overflows it (it then scrolls, and needs a tab stop). */
+function useScrolls(ref: React.RefObject<HTMLElement | null>, active: boolean): boolean {
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!active || !el || typeof ResizeObserver === 'undefined') return;
+    const check = () => setScrolls(el.scrollHeight > el.clientHeight + 1);
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    for (const child of el.children) observer.observe(child);
+    check();
+    return () => observer.disconnect();
+  }, [ref, active]);
+  return scrolls;
+}
+
 /**
  * A modal dialog on the native `<dialog>` element: `showModal()` makes the rest of the page inert
  * (focus stays inside), Escape closes it, and the browser's top layer puts it above everything.
@@ -40,6 +56,8 @@ export function Dialog(props: DialogProps) {
   const titleId = useId();
   const dismissRef = useRef(props.onDismiss);
   dismissRef.current = props.onDismiss;
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const scrolls = useScrolls(bodyRef, open);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -51,14 +69,27 @@ export function Dialog(props: DialogProps) {
       event.preventDefault();
       dismissRef.current('escape');
     };
+    // Escape is also handled as a key, before the browser turns it into `cancel`: synthetic key
+    // events (tests, automation) never fire `cancel`, and one path for every Escape is simpler.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      dismissRef.current('escape');
+    };
     // Browsers may close without a cancelable `cancel` (a second Escape with no user action in
     // between): report it the same way so `open` follows.
-    const onClose = () => dismissRef.current('escape');
+    // A `close` queued by an earlier cleanup (React's StrictMode runs effects twice: close, then
+    // showModal again) arrives while the dialog is open again: it is stale, not a dismissal.
+    const onClose = () => {
+      if (!dialog.open) dismissRef.current('escape');
+    };
     dialog.addEventListener('cancel', onCancel);
     dialog.addEventListener('close', onClose);
+    dialog.addEventListener('keydown', onKeyDown);
     return () => {
       dialog.removeEventListener('cancel', onCancel);
       dialog.removeEventListener('close', onClose);
+      dialog.removeEventListener('keydown', onKeyDown);
       if (dialog.open) dialog.close();
       if (opener?.isConnected) opener.focus();
     };
@@ -85,7 +116,10 @@ export function Dialog(props: DialogProps) {
               <span aria-hidden="true">×</span>
             </button>
           </div>
-          <div className="rk-dialog-body">{children}</div>
+          {/* A body that scrolls gets a tab stop: the keyboard must reach it to scroll it. */}
+          <div ref={bodyRef} className="rk-dialog-body" tabIndex={scrolls ? 0 : undefined}>
+            {children}
+          </div>
           {footer && <div className="rk-dialog-footer">{footer}</div>}
         </div>
       )}

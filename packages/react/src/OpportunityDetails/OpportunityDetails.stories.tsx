@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { LONG_ROWS } from '../fixtures/opportunities.js';
 import { DETAILS } from '../fixtures/partners.js';
-import { PHONE, rtl, WithOpener } from '../fixtures/storyFrames.js';
+import { PHONE, WithOpener } from '../fixtures/storyFrames.js';
 import { DETAILS_STRINGS_DE } from '../i18n/de.js';
 import { OpportunityDetails } from './OpportunityDetails.js';
 
@@ -52,7 +52,7 @@ export const German: Story = {
   },
 };
 
-export const RightToLeft: Story = { decorators: [rtl] };
+export const RightToLeft: Story = { parameters: { dir: 'rtl' } };
 
 /** In its dialog on a phone: the offers table scrolls inside its own box. */
 export const PhoneDialog: Story = {

@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { LONG_PRODUCTS, LONG_RESELLERS, PRODUCTS, RESELLERS } from '../fixtures/partners.js';
-import { PHONE, rtl } from '../fixtures/storyFrames.js';
+import { PHONE } from '../fixtures/storyFrames.js';
 import { FILTERS_STRINGS_DE } from '../i18n/de.js';
 import { OpportunityFilters, type OpportunityFiltersProps } from './OpportunityFilters.js';
 
@@ -83,6 +83,6 @@ export const German: Story = {
   },
 };
 
-export const RightToLeft: Story = { decorators: [rtl], args: Expiring.args };
+export const RightToLeft: Story = { parameters: { dir: 'rtl' }, args: Expiring.args };
 
 export const Phone: Story = { ...PHONE, args: LongNames.args };

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { BY_STATUS, FIXTURE_NOW, LONG_NAME } from '../fixtures/opportunities.js';
 import { LONG_PRODUCTS, LONG_RESELLERS, PRODUCTS, RESELLERS } from '../fixtures/partners.js';
-import { PHONE, rtl, WithOpener } from '../fixtures/storyFrames.js';
+import { PHONE, WithOpener } from '../fixtures/storyFrames.js';
 import { OPPORTUNITY_FORM_STRINGS_DE } from '../i18n/de.js';
 import { OpportunityForm } from './OpportunityForm.js';
 
@@ -157,7 +157,7 @@ export const German: Story = {
   },
 };
 
-export const RightToLeft: Story = { decorators: [rtl], play: ValidationErrors.play };
+export const RightToLeft: Story = { parameters: { dir: 'rtl' }, play: ValidationErrors.play };
 
 /** In its dialog on a phone: full screen, the actions stay at the bottom; Cancel returns focus. */
 export const PhoneDialog: Story = {

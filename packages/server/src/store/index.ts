@@ -99,7 +99,13 @@ export function createStore(db: Database): Store {
             () => listeners.emit(),
             () => listeners.emit(),
           )
-          .catch(() => null);
+          .catch(() => {
+            // No LISTEN (a transaction-mode pooler, a failed connection): forget every cached
+            // principal each second instead, so a revocation still lands within 1 s.
+            const timer = setInterval(() => listeners.emit(), 1_000);
+            timer.unref();
+            return async () => clearInterval(timer);
+          });
       }
       return () => {
         remove();

@@ -122,6 +122,30 @@ describe('loadEnv', () => {
     }
   });
 
+  test('JWT sign-in: issuer and audience are required with a key; each is named', () => {
+    const pem = '-----BEGIN PUBLIC KEY-----\\nMIIB\\n-----END PUBLIC KEY-----';
+    expect(() => loadEnv({ JWT_PUBLIC_KEY: pem })).toThrow(
+      /JWT_ISSUER: is required when JWT sign-in is on\n {2}JWT_AUDIENCE: is required/,
+    );
+    expect(() => loadEnv({ JWT_PUBLIC_KEY: 'not a pem' })).toThrow(/JWT_PUBLIC_KEY: must be a PEM/);
+    expect(() => loadEnv({ JWT_JWKS_URL: 'ftp://x' })).toThrow(
+      /JWT_JWKS_URL: must be an http\(s\) URL/,
+    );
+    const env = loadEnv({
+      JWT_PUBLIC_KEY: pem,
+      JWT_ISSUER: 'https://id.example',
+      JWT_AUDIENCE: 'rk',
+      JWT_ROLE_CLAIM: 'rk_role',
+    });
+    expect(env.jwt).toMatchObject({
+      publicKey: '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----',
+      issuer: 'https://id.example',
+      audience: 'rk',
+      claims: { role: 'rk_role' },
+    });
+    expect(loadEnv({}).jwt).toBeUndefined();
+  });
+
   test('accepts postgres URLs and data dirs', () => {
     const env = loadEnv({
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x',

@@ -1,8 +1,8 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { ReactNode } from 'react';
-import type { ResaleClient } from './client.js';
-import type { AppRouter } from './router.js';
+import type { ResaleClient } from '../client.js';
+import type { AppRouter } from '../router.js';
 
 const context = createTRPCContext<AppRouter>();
 
