@@ -59,25 +59,25 @@ const report = (ok, label, problems) => {
 };
 
 try {
-  const phone = await browser.newContext(PHONE);
-  const narrow = await browser.newContext({ ...PHONE, viewport: { width: 320, height: 640 } });
-  const wide = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  const [phonePage, narrowPage, widePage] = await Promise.all(
-    [phone, narrow, wide].map((c) => c.newPage()),
-  );
+  // One page per story: the phone first, then the same page resized to 320 and 1920 px (a
+  // resize lays the story out again, as a rotated phone or a resized window would).
+  const phonePage = await (await browser.newContext(PHONE)).newPage();
   for (const story of stories) {
     const problems = [];
     await openStory(phonePage, base, story.id);
     problems.push(...(await horizontalOverflow(phonePage)).map((p) => `390 px: ${p}`));
     const actions = await unclickableActions(phonePage);
     problems.push(...actions.problems.map((p) => `390 px: ${p}`));
-    for (const [width, page] of [
-      [320, narrowPage],
-      [1920, widePage],
+    for (const [width, height] of [
+      [320, 640],
+      [1920, 1080],
     ]) {
-      await openStory(page, base, story.id);
-      problems.push(...(await horizontalOverflow(page)).map((p) => `${width} px: ${p}`));
+      await phonePage.setViewportSize({ width, height });
+      await phonePage.waitForTimeout(50); // resize observers, then a frame
+      await phonePage.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
+      problems.push(...(await horizontalOverflow(phonePage)).map((p) => `${width} px: ${p}`));
     }
+    await phonePage.setViewportSize(PHONE.viewport);
     report(problems.length === 0, `phone: ${story.title} / ${story.name}`, problems);
   }
 
