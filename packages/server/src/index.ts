@@ -6,9 +6,11 @@ export {
   type CreateDbOptions,
   createDb,
   type Database,
+  type DatabaseHealth,
   migrate,
   rebuildCounters,
 } from './db/index.js';
+export { DataFolderError } from './db/pglite-folder.js';
 // API: the tRPC router, its contexts and the HTTP server.
 export { EnvError, loadEnv, type ServerEnv } from './env.js';
 export {
