@@ -151,7 +151,7 @@ export const German: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('alert')).toHaveTextContent('Das Enddatum ist');
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Wählen Sie ein Enddatum');
   },
 };
 

@@ -16,7 +16,7 @@ import { VALIDATION_MESSAGES_DE } from './validation.js';
  * DurationPicker's as `messages`). Numbers and dates follow the components' `locale` prop.
  */
 
-const STATUS: StatusMessages = {
+export const STATUS_MESSAGES_DE: StatusMessages = {
   active: 'Aktiv',
   expired: 'Abgelaufen',
   restricted: 'Eingeschränkt',
@@ -113,7 +113,7 @@ export const DEACTIVATE_STRINGS_DE: DeactivateConfirmationI18nStrings = {
     NOT_FOUND: 'nicht gefunden',
   },
   failed: 'Es wurde nichts deaktiviert.',
-  status: STATUS,
+  status: STATUS_MESSAGES_DE,
 };
 
 const EVENTS_DE: Record<EventType, (data: Record<string, unknown>) => string> = {
@@ -150,7 +150,7 @@ export const DETAILS_STRINGS_DE: OpportunityDetailsI18nStrings = {
   loading: 'Die Verkaufschance wird geladen…',
   error: 'Die Verkaufschance konnte nicht geladen werden.',
   retry: 'Erneut versuchen',
-  statusLabels: STATUS,
+  statusLabels: STATUS_MESSAGES_DE,
   durationLabel,
 };
 
@@ -167,7 +167,7 @@ export const FILTERS_STRINGS_DE: OpportunityFiltersI18nStrings = {
   expiringAny: 'Jederzeit',
   expiringWithin: (days) => `Innerhalb von ${days} Tagen`,
   clear: 'Filter löschen',
-  statusLabels: STATUS,
+  statusLabels: STATUS_MESSAGES_DE,
 };
 
 export const CREATE_OFFER_STRINGS_DE: CreateOfferFormI18nStrings = {
@@ -193,6 +193,6 @@ export const CREATE_OFFER_STRINGS_DE: CreateOfferFormI18nStrings = {
   buyerAccount: 'Käuferkonto',
   status: 'Status',
   requestFailed: 'Das Angebot wurde nicht erstellt.',
-  statusLabels: STATUS,
+  statusLabels: STATUS_MESSAGES_DE,
   validation: VALIDATION_MESSAGES_DE,
 };
