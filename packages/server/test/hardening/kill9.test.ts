@@ -60,7 +60,13 @@ describePostgres('kill -9 during a write load', () => {
   });
 
   it('keeps every acknowledged offer and counts each exactly once', async () => {
-    const first = await startServerProcess(['--no-seed'], { DATABASE_URL: handle.url });
+    // Durability, not the per-key limits: one key writes from many clients, then replays.
+    const env = {
+      DATABASE_URL: handle.url,
+      RATE_LIMIT_CALLS_PER_SECOND: '0',
+      RATE_LIMIT_CONCURRENT: '0',
+    };
+    const first = await startServerProcess(['--no-seed'], env);
     const acked = new Map<string, { offerId: string; input: object }>(); // by idempotency key
     const unanswered: { input: object }[] = [];
     let stop = false;
@@ -94,7 +100,7 @@ describePostgres('kill -9 during a write load', () => {
     }
     expect(acked.size, 'the load should have produced offers before the kill').toBeGreaterThan(0);
 
-    const second = await startServerProcess(['--no-seed'], { DATABASE_URL: handle.url });
+    const second = await startServerProcess(['--no-seed'], env);
     try {
       // 1. Every acknowledged offer is there.
       const ackedIds = [...acked.values()].map((a) => a.offerId);
