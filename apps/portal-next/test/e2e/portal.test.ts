@@ -123,7 +123,7 @@ describe('portal-next on PGlite', () => {
       await page.getByRole('button', { name: 'Deactivate', exact: true }).click();
       const confirm = page.getByRole('dialog', { name: 'Deactivate opportunities' });
       await confirm.getByRole('button', { name: 'Deactivate', exact: true }).click();
-      await page.getByRole('status').getByText('1 deactivated').waitFor();
+      await confirm.getByRole('status').getByText('1 of 1 deactivated').waitFor();
       await confirm.getByRole('button', { name: 'Close', exact: true }).click();
       await cellWith(row(page, toDeactivate), 'Restricted').waitFor();
       await expect.poll(() => cardValue(page, 'Active')).toBe(active + 1);
