@@ -36,6 +36,24 @@ export function resaleKit(): Promise<ResaleKit> {
 }
 
 /**
+ * Whether to seed the demo tenants (the users the toy sign-in offers): PORTAL_SEED_DEMO, on by
+ * default outside production. As the bin's `--seed-demo`, refused when NODE_ENV=production: the
+ * demo API keys are public. Seeding does nothing once a database is seeded.
+ */
+function seedDemoData(production: boolean): boolean {
+  const flag = process.env.PORTAL_SEED_DEMO;
+  if (flag !== undefined && flag !== '0' && flag !== '1') {
+    throw new Error(`PORTAL_SEED_DEMO must be 0 or 1, not ${JSON.stringify(flag)}`);
+  }
+  if (flag === '1' && production) {
+    throw new Error(
+      'PORTAL_SEED_DEMO=1 is refused when NODE_ENV=production: the demo API keys are public',
+    );
+  }
+  return flag === undefined ? !production : flag === '1';
+}
+
+/**
  * The same settings as the `resale-kit-server` bin (DATABASE_URL, RESALE_KIT_DATA_DIR,
  * RESALE_KIT_NOW...): PGlite in `.data/pglite` under the app unless DATABASE_URL names Postgres.
  */
@@ -49,8 +67,7 @@ async function open(): Promise<ResaleKit> {
       ? { url: env.databaseUrl, maxConnections: env.poolSize, prepare: env.prepare }
       : { dataDir: env.dataDir },
   );
-  // The sign-in page offers the demo users, so the database needs them; does nothing once seeded.
-  await seedDemo(db, { now: now() });
+  if (seedDemoData(env.nodeEnv === 'production')) await seedDemo(db, { now: now() });
   return {
     store: createStore(db),
     now,

@@ -4,7 +4,7 @@ import { dehydrate, QueryClient } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { redirect } from 'next/navigation';
 import type { ServerClock } from '../shared/firstView';
-import { portalContext } from './context';
+import { pageContext } from './context';
 import { homeOf } from './session';
 
 /**
@@ -14,7 +14,7 @@ import { homeOf } from './session';
  * browser, so the client finds the first view in its cache and hydrates without a refetch.
  */
 export async function serverQueries<K extends Principal['kind']>(kind: K) {
-  const ctx = await portalContext();
+  const ctx = await pageContext();
   const principal = ctx.principal;
   if (!principal) redirect('/sign-in');
   if (principal.kind !== kind) redirect(homeOf(principal));

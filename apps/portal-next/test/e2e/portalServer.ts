@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDb, seedDemo } from '@resale-kit/server';
 
 export const APP_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const NEXT_BIN = join(
@@ -62,7 +63,7 @@ export interface PortalServer {
 /**
  * `next start` on a free port. The database is explicit: a fresh PGlite folder unless
  * `databaseUrl` is given (DATABASE_URL from the caller's environment is never inherited).
- * Resolves once the portal has opened, migrated and seeded its database.
+ * The database is migrated and seeded with the demo data here, before the portal opens it.
  */
 export async function startPortal(options: { databaseUrl?: string } = {}): Promise<PortalServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-next-e2e-db-'));
@@ -77,6 +78,17 @@ export async function startPortal(options: { databaseUrl?: string } = {}): Promi
   delete env.DATABASE_URL;
   delete env.RESALE_KIT_NOW;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  delete env.PORTAL_SEED_DEMO;
+  // `next start` runs in production, where the portal refuses to seed the demo tenants (their
+  // API keys are public): the test seeds its own database first, as an operator would.
+  const db = await createDb(
+    options.databaseUrl ? { url: options.databaseUrl } : { dataDir: env.RESALE_KIT_DATA_DIR },
+  );
+  try {
+    await seedDemo(db, { now: new Date() });
+  } finally {
+    await db.close();
+  }
   const child = spawn(
     process.execPath,
     [NEXT_BIN, 'start', '--hostname', '127.0.0.1', '--port', String(port)],

@@ -13,7 +13,7 @@ async function handler(req: Request): Promise<Response> {
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: portalContext,
+    createContext: ({ req }) => portalContext(req),
     onError({ error, path }) {
       // Expected failures reach the client as they are; only the unexpected ones are logged.
       if (error.code === 'INTERNAL_SERVER_ERROR') {
