@@ -2,6 +2,7 @@ import { type FocusEvent, type ReactNode, useId, useMemo, useRef, useState } fro
 import { formatNumber } from '../i18n/format.js';
 import { DEFAULT_TABLE_MESSAGES } from '../i18n/messages.js';
 import { useMessages } from '../i18n/useMessages.js';
+import { useControllableState } from '../state/useControllableState.js';
 import { DEFAULT_COLUMN_IDS, defaultColumnDefinitions } from './defaultColumns.js';
 import { SelectAllCell } from './SelectionCells.js';
 import { nextSorting, SortableHeader } from './SortableHeader.js';
@@ -31,13 +32,14 @@ export function OpportunitiesTable(props: OpportunitiesTableProps) {
   const selection = useSelection(props);
   const { announcement, copy } = useCopy(messages);
 
-  const [innerSorting, setInnerSorting] = useState<SortingState | null>(
+  const [sorting, setSorting] = useControllableState<SortingState | null>(
+    props.sorting,
     props.defaultSorting ?? null,
+    undefined,
   );
-  const sorting = props.sorting === undefined ? innerSorting : props.sorting;
   const onSort = (field: SortingState['field']) => {
     const next = nextSorting(sorting, field);
-    if (props.sorting === undefined) setInnerSorting(next);
+    setSorting(next, undefined);
     props.onSortingChange?.(next);
   };
 

@@ -1,5 +1,6 @@
 import type { Opportunity } from '@resale-kit/core';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useControllableState } from '../state/useControllableState.js';
 import type { OpportunitiesTableProps } from './types.js';
 
 /** Turns `trackBy` into a function from item to key. */
@@ -18,16 +19,22 @@ export function useSelection(
 ) {
   const { selectedItems, defaultSelectedItems, onSelectionChange, trackBy, selectionType } = props;
   const getKey = useMemo(() => keyOf(trackBy), [trackBy]);
-  const [inner, setInner] = useState<readonly Opportunity[]>(defaultSelectedItems ?? []);
-  const selected = selectedItems ?? inner;
+  const onChange = useMemo(
+    () =>
+      onSelectionChange &&
+      ((next: readonly Opportunity[]) =>
+        onSelectionChange({ selectedItems: next as Opportunity[] })),
+    [onSelectionChange],
+  );
+  const [selected, setSelectedState] = useControllableState<readonly Opportunity[]>(
+    selectedItems,
+    defaultSelectedItems ?? [],
+    onChange,
+  );
   const selectedKeys = useMemo(() => new Set(selected.map(getKey)), [selected, getKey]);
-
   const setSelected = useCallback(
-    (next: Opportunity[]) => {
-      if (selectedItems === undefined) setInner(next);
-      onSelectionChange?.({ selectedItems: next });
-    },
-    [selectedItems, onSelectionChange],
+    (next: Opportunity[]) => setSelectedState(next, undefined),
+    [setSelectedState],
   );
 
   const toggle = useCallback(
